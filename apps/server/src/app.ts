@@ -1,0 +1,93 @@
+import Fastify, { type FastifyInstance } from 'fastify';
+import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
+import addFormats from 'ajv-formats';
+import { uuidv7 } from 'uuidv7';
+import type { Config } from './config.js';
+import type { Database, Db } from './db/client.js';
+import { systemClock, type Clock } from './shared/time.js';
+import errorsPlugin from './plugins/errors.js';
+import nulGuard from './plugins/nul-guard.js';
+import authPlugin from './plugins/auth.js';
+import swaggerPlugin from './plugins/swagger.js';
+import rateLimitPlugin from './plugins/rate-limit.js';
+import webPlugin from './plugins/web.js';
+import { MODULES } from './modules/index.js';
+import { consoleVerificationSender, type VerificationSender } from './modules/auth/verification-sender.js';
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    config: Config;
+    db: Db;
+    database: Database;
+    clock: Clock;
+    verificationSender: VerificationSender;
+  }
+}
+
+export interface BuildOptions {
+  config: Config;
+  database: Database;
+  clock?: Clock;
+  verificationSender?: VerificationSender;
+}
+
+export async function buildApp(opts: BuildOptions): Promise<FastifyInstance> {
+  const { config } = opts;
+  const app = Fastify({
+    logger: { level: config.logLevel, redact: ['req.headers.cookie', 'req.headers.authorization'] },
+    bodyLimit: config.bodyLimitBytes,
+    trustProxy: config.trustProxy,
+    genReqId: () => uuidv7(),
+    requestIdHeader: false,
+    return503OnClosing: true,
+    ajv: {
+      customOptions: { removeAdditional: false, coerceTypes: 'array', useDefaults: true, allErrors: true, strict: false },
+      plugins: [[addFormats as any, { mode: 'full' }]],
+    },
+  }).withTypeProvider<TypeBoxTypeProvider>();
+
+  app.decorate('config', config);
+  app.decorate('database', opts.database);
+  app.decorate('db', opts.database.db);
+  app.decorate('clock', opts.clock ?? systemClock);
+  app.decorate('verificationSender', opts.verificationSender ?? consoleVerificationSender(app.log));
+
+  await app.register(errorsPlugin);
+  await app.register(rateLimitPlugin);
+  await app.register(swaggerPlugin);
+  await app.register(authPlugin);
+  await app.register(nulGuard);
+
+  await app.register(
+    async (api) => {
+      for (const m of MODULES) await m.routes(api);
+    },
+    { prefix: '/api/v1' },
+  );
+
+  app.get(
+    '/healthz',
+    {
+      config: { public: true },
+      schema: {
+        tags: ['system'],
+        summary: 'Liveness and database check',
+        response: {
+          200: { type: 'object', properties: { status: { type: 'string' }, database: { type: 'string' }, kind: { type: 'string' } } },
+          503: { type: 'object', properties: { status: { type: 'string' }, database: { type: 'string' }, kind: { type: 'string' } } },
+        },
+      },
+    },
+    async (_req, reply) => {
+      try {
+        await opts.database.ping();
+        return { status: 'ok', database: 'up', kind: opts.database.kind };
+      } catch {
+        return reply.status(503).send({ status: 'degraded', database: 'down', kind: opts.database.kind });
+      }
+    },
+  );
+
+  await app.register(webPlugin);
+  return app;
+}

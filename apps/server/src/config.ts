@@ -1,0 +1,75 @@
+import path from 'node:path';
+
+/**
+ * One validated configuration object, read once at boot. Every variable is documented in docs/operations.md.
+ * Invalid values stop the server with a message naming the variable (fail fast).
+ */
+export interface Config {
+  nodeEnv: 'development' | 'production' | 'test';
+  host: string;
+  port: number;
+  /** postgres://… → PostgreSQL pool; unset → embedded PGlite. */
+  databaseUrl: string | null;
+  /** PGlite data directory; ignored with DATABASE_URL. `memory://` keeps it in memory (tests). */
+  dataDir: string;
+  dbPoolSize: number;
+  /** Load demo data (accounts with a known password) on first start. Default: yes unless production. */
+  demoData: boolean;
+  sessionTtlMinutes: number;
+  /** How long a session lookup may be served from this process's memory (seconds); 0 disables. */
+  sessionCacheSeconds: number;
+  loginMaxFailures: number;
+  loginLockMinutes: number;
+  bodyLimitBytes: number;
+  logLevel: string;
+  trustProxy: boolean;
+  cookieSecure: boolean;
+  webDist: string | null;
+}
+
+export class ConfigError extends Error {}
+
+function int(env: NodeJS.ProcessEnv, name: string, fallback: number, min: number, max: number): number {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return fallback;
+  const n = Number(raw);
+  if (!Number.isInteger(n) || n < min || n > max) throw new ConfigError(`${name} must be an integer between ${min} and ${max}, got "${raw}"`);
+  return n;
+}
+
+function bool(env: NodeJS.ProcessEnv, name: string, fallback: boolean): boolean {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return fallback;
+  if (['1', 'true', 'yes'].includes(raw.toLowerCase())) return true;
+  if (['0', 'false', 'no'].includes(raw.toLowerCase())) return false;
+  throw new ConfigError(`${name} must be true or false, got "${raw}"`);
+}
+
+export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Partial<Config> = {}): Config {
+  const nodeEnv = (env.NODE_ENV ?? 'development') as Config['nodeEnv'];
+  if (!['development', 'production', 'test'].includes(nodeEnv)) throw new ConfigError(`NODE_ENV must be development, production or test, got "${nodeEnv}"`);
+  const databaseUrl = env.DATABASE_URL?.trim() || null;
+  if (databaseUrl && !/^postgres(ql)?:\/\//.test(databaseUrl)) throw new ConfigError('DATABASE_URL must start with postgres:// or postgresql://');
+  const production = nodeEnv === 'production';
+  const config: Config = {
+    nodeEnv,
+    host: env.HOST?.trim() || '0.0.0.0',
+    port: int(env, 'PORT', 3000, 0, 65535),
+    databaseUrl,
+    dataDir: env.DATA_DIR?.trim() || path.resolve(process.cwd(), 'data'),
+    dbPoolSize: int(env, 'DB_POOL_SIZE', 20, 1, 500),
+    demoData: bool(env, 'DEMO_DATA', !production),
+    sessionTtlMinutes: int(env, 'SESSION_TTL_MINUTES', 12 * 60, 1, 60 * 24 * 30),
+    sessionCacheSeconds: int(env, 'SESSION_CACHE_SECONDS', 5, 0, 300),
+    loginMaxFailures: int(env, 'LOGIN_MAX_FAILURES', 5, 1, 100),
+    loginLockMinutes: int(env, 'LOGIN_LOCK_MINUTES', 15, 1, 24 * 60),
+    bodyLimitBytes: int(env, 'BODY_LIMIT_BYTES', 1024 * 1024, 1024, 100 * 1024 * 1024),
+    logLevel: env.LOG_LEVEL?.trim() || (nodeEnv === 'test' ? 'silent' : 'info'),
+    trustProxy: bool(env, 'TRUST_PROXY', false),
+    cookieSecure: bool(env, 'COOKIE_SECURE', production),
+    webDist: env.WEB_DIST?.trim() || null,
+    ...overrides,
+  };
+  if (!['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'].includes(config.logLevel)) throw new ConfigError(`LOG_LEVEL "${config.logLevel}" is not a pino level`);
+  return config;
+}

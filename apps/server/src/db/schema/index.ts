@@ -1,0 +1,5 @@
+export * from './regions.js';
+export * from './people.js';
+export * from './organisations.js';
+export * from './accounts.js';
+export * from './audit.js';

@@ -1,0 +1,6 @@
+import type { ModuleManifest } from './manifest.js';
+import { authModule } from './auth/index.js';
+import { regionsModule } from './regions/index.js';
+
+/** Every feature module, in registration order. The stats endpoint collects `stats` from each. */
+export const MODULES: ModuleManifest[] = [authModule, regionsModule];

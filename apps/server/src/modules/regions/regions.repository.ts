@@ -1,0 +1,97 @@
+import { and, asc, eq, getTableColumns, ilike, or, sql, type SQL } from 'drizzle-orm';
+import type { DbOrTx } from '../../db/client.js';
+import { regionHistory, regions } from '../../db/schema/index.js';
+import { afterCursor, likeContains, subtreeOf } from '../../shared/paging.js';
+
+export type RegionRow = typeof regions.$inferSelect;
+
+export async function findRegionById(db: DbOrTx, id: string): Promise<RegionRow | undefined> {
+  const [row] = await db.select().from(regions).where(eq(regions.id, id)).limit(1);
+  return row;
+}
+
+export async function findRegionByCode(db: DbOrTx, code: string): Promise<RegionRow | undefined> {
+  const [row] = await db.select().from(regions).where(eq(regions.code, code)).limit(1);
+  return row;
+}
+
+export async function findRegionForUpdate(db: DbOrTx, id: string): Promise<RegionRow | undefined> {
+  const [row] = await db.select().from(regions).where(eq(regions.id, id)).for('update').limit(1);
+  return row;
+}
+
+export interface RegionFilter {
+  scopes: string[];
+  parentId?: string;
+  level?: string;
+  kind?: string;
+  q?: string;
+  cursor?: string;
+  limit: number;
+}
+
+export async function listRegions(db: DbOrTx, f: RegionFilter): Promise<(RegionRow & { childCount: number })[]> {
+  const where: (SQL | undefined)[] = [subtreeOf(regions.path, f.scopes)];
+  if (f.parentId) where.push(eq(regions.parentId, f.parentId));
+  if (f.level) where.push(eq(regions.level, f.level));
+  if (f.kind) where.push(eq(regions.kind, f.kind));
+  if (f.q) where.push(or(ilike(regions.name, likeContains(f.q)), ilike(regions.code, likeContains(f.q))));
+  where.push(afterCursor(f.cursor, regions.id));
+  return db
+    .select({
+      ...getTableColumns(regions),
+      childCount: sql<number>`(select count(*)::int from ${regions} c where c.parent_id = ${regions.id})`,
+    })
+    .from(regions)
+    .where(and(...where))
+    .orderBy(asc(regions.id))
+    .limit(f.limit + 1);
+}
+
+export async function insertRegion(db: DbOrTx, row: typeof regions.$inferInsert): Promise<RegionRow> {
+  const [created] = await db.insert(regions).values(row).returning();
+  return created;
+}
+
+export async function insertHistory(db: DbOrTx, row: typeof regionHistory.$inferInsert): Promise<void> {
+  await db.insert(regionHistory).values(row);
+}
+
+/** Closes the open history entry of a node (validTo = at). */
+export async function closeOpenHistory(db: DbOrTx, regionId: string, at: Date): Promise<void> {
+  await db.update(regionHistory).set({ validTo: at }).where(and(eq(regionHistory.regionId, regionId), sql`${regionHistory.validTo} is null`));
+}
+
+export async function listHistory(db: DbOrTx, regionId: string) {
+  return db.select().from(regionHistory).where(eq(regionHistory.regionId, regionId)).orderBy(asc(regionHistory.validFrom), asc(regionHistory.id));
+}
+
+export async function renameRegion(db: DbOrTx, id: string, name: string, at: Date): Promise<RegionRow> {
+  const [row] = await db.update(regions).set({ name, updatedAt: at }).where(eq(regions.id, id)).returning();
+  return row;
+}
+
+/**
+ * Rewrites the materialized path of a subtree and of every table that copies it (the scope keys),
+ * in the caller's transaction.
+ */
+export async function movePaths(db: DbOrTx, oldPrefix: string, newPrefix: string): Promise<void> {
+  const tables: [string, string][] = [
+    ['regions', 'path'],
+    ['households', 'region_path'],
+    ['people', 'home_path'],
+    ['role_assignments', 'region_path'],
+    ['organisations', 'region_path'],
+    ['venues', 'region_path'],
+  ];
+  for (const [table, column] of tables) {
+    await db.execute(
+      sql`update ${sql.identifier(table)} set ${sql.identifier(column)} = ${newPrefix} || substr(${sql.identifier(column)}, ${oldPrefix.length + 1}) where ${sql.identifier(column)} like ${oldPrefix + '%'}`,
+    );
+  }
+}
+
+export async function setParent(db: DbOrTx, id: string, parentId: string, at: Date): Promise<RegionRow> {
+  const [row] = await db.update(regions).set({ parentId, updatedAt: at }).where(eq(regions.id, id)).returning();
+  return row;
+}

@@ -1,0 +1,20 @@
+import pg from 'pg';
+
+/**
+ * With DATABASE_URL set, the suite runs against PostgreSQL: each test file gets a fresh database created
+ * here-after from a template so runs never see each other's rows. Without it, every file uses in-memory PGlite.
+ */
+export default async function setup() {
+  const url = process.env.DATABASE_URL;
+  if (!url) {
+    console.log('[tests] database: embedded PGlite (in memory). Set DATABASE_URL to run the same suite on PostgreSQL.');
+    return;
+  }
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  const { rows } = await client.query("select datname from pg_database where datname like 'shuren_t_%'");
+  // Leftovers of runs that were killed: drop them so they do not pile up.
+  for (const r of rows) await client.query(`drop database if exists "${r.datname}" with (force)`).catch(() => undefined);
+  await client.end();
+  console.log(`[tests] database: PostgreSQL at ${new URL(url).host}, a fresh database per test file`);
+}
