@@ -1,4 +1,5 @@
-import { date, index, integer, jsonb, pgTable, text, uuid } from 'drizzle-orm/pg-core';
+import { sql } from 'drizzle-orm';
+import { date, index, integer, jsonb, pgTable, text, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import { createdAt, pk, updatedAt } from './columns.js';
 import { regions } from './regions.js';
 import { people } from './people.js';
@@ -14,6 +15,7 @@ export const organisations = pgTable(
     description: text('description'),
     foundedOn: date('founded_on', { mode: 'string' }),
     dissolvedOn: date('dissolved_on', { mode: 'string' }),
+    dissolvedReason: text('dissolved_reason'),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
   },
@@ -31,7 +33,12 @@ export const organisationMembers = pgTable(
     leftOn: date('left_on', { mode: 'string' }),
     createdAt: createdAt(),
   },
-  (t) => [index('organisation_members_org_idx').on(t.organisationId), index('organisation_members_person_idx').on(t.personId)],
+  (t) => [
+    index('organisation_members_org_idx').on(t.organisationId),
+    index('organisation_members_person_idx').on(t.personId),
+    // One open membership per person and organisation, also under concurrent adds on PostgreSQL.
+    uniqueIndex('organisation_members_active_uq').on(t.organisationId, t.personId).where(sql`${t.leftOn} is null`),
+  ],
 );
 
 export const venues = pgTable(

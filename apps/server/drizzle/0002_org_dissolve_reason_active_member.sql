@@ -1,0 +1,2 @@
+ALTER TABLE "organisations" ADD COLUMN "dissolved_reason" text;--> statement-breakpoint
+CREATE UNIQUE INDEX "organisation_members_active_uq" ON "organisation_members" USING btree ("organisation_id","person_id") WHERE "organisation_members"."left_on" is null;
