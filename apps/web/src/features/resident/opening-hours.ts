@@ -1,17 +1,14 @@
 import type { OpeningHours } from '@shuren/core';
 
-/** Weekday (1 = Mon … 7 = Sun) and HH:MM of an instant on the Asia/Shanghai clock, whatever the phone's zone. */
+/**
+ * Weekday (1 = Mon … 7 = Sun) and HH:MM of an instant on the Asia/Shanghai clock, whatever the phone's zone.
+ * Whether a venue is open now comes from the server (`openNow`); this only picks today's line to show.
+ */
 export function shanghaiClock(now: Date): { weekday: number; time: string } {
   const parts = new Intl.DateTimeFormat('en-GB', { timeZone: 'Asia/Shanghai', weekday: 'short', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).formatToParts(now);
   const get = (t: string) => parts.find((p) => p.type === t)?.value ?? '';
   const weekday = ['Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat', 'Sun'].indexOf(get('weekday')) + 1;
   return { weekday, time: `${get('hour')}:${get('minute')}` };
-}
-
-/** Is the venue open at `now`? Closing time is exclusive. */
-export function isOpenNow(hours: readonly OpeningHours[], now: Date): boolean {
-  const { weekday, time } = shanghaiClock(now);
-  return hours.some((h) => h.weekday === weekday && h.opens <= time && time < h.closes);
 }
 
 /** Today's opening slots (Shanghai day), sorted. */

@@ -1,0 +1,89 @@
+import { Link, useNavigate } from 'react-router-dom';
+import { isStaff, useMe, useSignOut } from '../../shared/auth';
+import { useI18n } from '../../shared/i18n';
+import { headAssignments } from './resident-api';
+import { Screen } from './ui';
+
+interface Tile {
+  to: string;
+  icon: string;
+  title: string;
+  sub: string;
+  testId: string;
+  wide?: boolean;
+}
+
+/** Big tiles, one per task; a 楼长 also gets a tile per building they look after. */
+export function HomePage() {
+  const { t } = useI18n();
+  const me = useMe();
+  const signOut = useSignOut();
+  const navigate = useNavigate();
+  const heads = headAssignments(me.data);
+  const tiles: Tile[] = [
+    ...heads.map((a) => ({
+      to: `/r/building/${a.regionId}`,
+      icon: '🏢',
+      title: t(`我负责的${a.regionName}`, `My building: ${a.regionName}`),
+      sub: t('住户名单', 'Households and residents'),
+      testId: 'tile-building',
+      wide: true,
+    })),
+    { to: '/r/contacts', icon: '📞', title: t('我的楼长', 'My helpers'), sub: t('楼长 · 网格员 · 社区', 'Building head · grid worker · community'), testId: 'tile-contacts' },
+    { to: '/r/household', icon: '🏠', title: t('我的家', 'My household'), sub: t('住址和家人', 'Address and family'), testId: 'tile-household' },
+    { to: '/r/venues', icon: '🏛️', title: t('附近场地', 'Places near me'), sub: t('开放时间 · 活动室', 'Opening hours · rooms'), testId: 'tile-venues' },
+    { to: '/r/organisations', icon: '🤝', title: t('社区组织', 'Groups near me'), sub: t('街坊会 · 社团', 'Associations · clubs'), testId: 'tile-organisations' },
+  ];
+  return (
+    <Screen title={t('我的社区', 'My community')} back={null} testId="r-home">
+      <p className="r-lead">{me.data ? t(`${me.data.name}，您好！`, `Hello, ${me.data.name}!`) : null}</p>
+      <nav aria-label={t('功能', 'Tasks')}>
+        <ul className="r-tiles">
+          {tiles.map((x) => (
+            <li key={x.to} className={x.wide ? 'r-wide' : undefined} style={x.wide ? { gridColumn: '1 / -1' } : undefined}>
+              <Link to={x.to} className={`r-tile${x.wide ? ' r-wide' : ''}`} data-testid={x.testId}>
+                <span className="r-tile-icon" aria-hidden="true">
+                  {x.icon}
+                </span>
+                <span className="r-tile-title">{x.title}</span>
+                <span className="r-tile-sub">{x.sub}</span>
+              </Link>
+            </li>
+          ))}
+        </ul>
+      </nav>
+      {isStaff(me.data) && (
+        <Link className="r-btn r-secondary" to="/console">
+          {t('进入工作台', 'Open the staff console')}
+        </Link>
+      )}
+      <button
+        type="button"
+        className="r-btn r-secondary"
+        data-testid="r-sign-out"
+        onClick={async () => {
+          await signOut();
+          navigate('/r', { replace: true });
+        }}
+      >
+        {t('退出登录', 'Sign out')}
+      </button>
+    </Screen>
+  );
+}
+
+/** /r for someone not signed in (a link shared in a WeChat group lands here): sign in or register. */
+export function WelcomePage() {
+  const { t } = useI18n();
+  return (
+    <Screen title={t('熟人社区', 'Shuren community')} back={null} testId="r-welcome">
+      <p className="r-lead">{t('找楼长、找网格员、看看附近的活动场地。', 'Find your building head and grid worker, and places near you.')}</p>
+      <Link className="r-btn" to="/login?next=%2Fr" data-testid="r-sign-in">
+        {t('登录', 'Sign in')}
+      </Link>
+      <Link className="r-btn r-secondary" to="/register" data-testid="r-register">
+        {t('第一次使用？注册', 'First time? Register')}
+      </Link>
+    </Screen>
+  );
+}
