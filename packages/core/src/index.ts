@@ -9,3 +9,4 @@ export * from './http/problems.js';
 export * from './contracts/common.js';
 export * from './contracts/regions.js';
 export * from './contracts/people.js';
+export * from './contracts/households.js';

@@ -1,12 +1,14 @@
 import { Type, type Static } from 'typebox';
 import { ROLES } from '../registry/roles.js';
 import { CN_MOBILE_PATTERN } from '../registry/pii.js';
-import { AllowedActions, DateOnly, Id, ListQueryProps, Name, Timestamp } from './common.js';
+import { HOUSEHOLD_RELATIONS } from '../registry/households.js';
+import { AllowedActions, DateOnly, Id, LabelZhEn, ListQueryProps, Name, Timestamp } from './common.js';
 
 export const RoleSchema = Type.Enum([...ROLES]);
 export const Phone = Type.String({ pattern: CN_MOBILE_PATTERN, description: 'Mainland mobile number, 11 digits' });
 export const IdNumber = Type.String({ pattern: '^\\d{17}[\\dX]$', description: '18-character resident ID number' });
 export const Gender = Type.Union([Type.Literal('female'), Type.Literal('male'), Type.Literal('unspecified')]);
+export const HouseholdRelationSchema = Type.Enum([...HOUSEHOLD_RELATIONS]);
 
 export const Person = Type.Object({
   id: Id,
@@ -20,7 +22,9 @@ export const Person = Type.Object({
   idNumberMasked: Type.Boolean(),
   partyMember: Type.Boolean(),
   homeRegionId: Type.Union([Id, Type.Null()]),
+  homeRegionName: Type.Optional(Type.Union([Type.String(), Type.Null()])),
   householdId: Type.Union([Id, Type.Null()]),
+  householdRelation: Type.Union([HouseholdRelationSchema, Type.Null()]),
   createdAt: Timestamp,
   updatedAt: Timestamp,
   allowedActions: AllowedActions,
@@ -52,13 +56,19 @@ export const UpdatePersonBody = Type.Object(
   { additionalProperties: false, minProperties: 1 },
 );
 
-export const PeopleListQuery = Type.Object(
-  { ...ListQueryProps, role: Type.Optional(RoleSchema), partyMember: Type.Optional(Type.Boolean()) },
-  { additionalProperties: false },
-);
+const PeopleFilterProps = {
+  regionId: ListQueryProps.regionId,
+  q: ListQueryProps.q,
+  /** People holding an assignment of this role that is in force today. */
+  role: Type.Optional(RoleSchema),
+  partyMember: Type.Optional(Type.Boolean()),
+};
+export const PeopleListQuery = Type.Object({ ...ListQueryProps, ...PeopleFilterProps }, { additionalProperties: false });
+/** The ledger export takes the list's filters, without paging. */
+export const PeopleExportQuery = Type.Object(PeopleFilterProps, { additionalProperties: false });
 
 export const RevealBody = Type.Object(
-  { fields: Type.Array(Type.Union([Type.Literal('phone'), Type.Literal('idNumber')]), { minItems: 1, maxItems: 2 }), reason: Type.String({ minLength: 2, maxLength: 200 }) },
+  { fields: Type.Array(Type.Union([Type.Literal('phone'), Type.Literal('idNumber')]), { minItems: 1, maxItems: 2, uniqueItems: true }), reason: Type.String({ minLength: 2, maxLength: 200 }) },
   { additionalProperties: false },
 );
 export const RevealResult = Type.Object({ phone: Type.Optional(Type.Union([Type.String(), Type.Null()])), idNumber: Type.Optional(Type.Union([Type.String(), Type.Null()])) });
@@ -72,7 +82,9 @@ export const Assignment = Type.Object({
   regionName: Type.String(),
   startDate: DateOnly,
   endDate: Type.Union([DateOnly, Type.Null()]),
+  endReason: Type.Union([Type.String(), Type.Null()]),
   active: Type.Boolean(),
+  roleLabel: LabelZhEn,
   createdAt: Timestamp,
   allowedActions: AllowedActions,
 });
@@ -83,6 +95,7 @@ export const CreateAssignmentBody = Type.Object(
   { additionalProperties: false },
 );
 export const EndAssignmentBody = Type.Object({ endDate: DateOnly, reason: Type.Optional(Type.String({ maxLength: 500 })) }, { additionalProperties: false });
+/** `q` searches the person's name; `activeOn` keeps assignments in force on that day (default: active and ended). */
 export const AssignmentListQuery = Type.Object(
   { ...ListQueryProps, role: Type.Optional(RoleSchema), personId: Type.Optional(Id), activeOn: Type.Optional(DateOnly) },
   { additionalProperties: false },
