@@ -1,5 +1,5 @@
 import './resident.css';
-import { Route, Routes } from 'react-router-dom';
+import { Link, Route, Routes } from 'react-router-dom';
 import { RequireAuth } from '../../shared/guards';
 import { useMe } from '../../shared/auth';
 import { Loading } from '../../shared/no-access';
@@ -10,7 +10,6 @@ import { HouseholdPage } from './household-page';
 import { OrganisationsPage, VenueDetailPage, VenuesPage } from './venues-page';
 import { Notice, Screen } from './ui';
 import { useI18n } from '../../shared/i18n';
-import { Link } from 'react-router-dom';
 
 /**
  * Resident and 楼长 pages (/r/*), phone first. Plain React + CSS, no antd: this chunk is what an elderly
