@@ -10,7 +10,8 @@ import type { Clock } from '../src/shared/time.js';
 
 /** A clock tests can move. */
 export class TestClock implements Clock {
-  constructor(public current = new Date('2026-11-20T02:00:00Z')) {}
+  // Starts at the real time so records made by the seed (stamped with real time) come before the test's own.
+  constructor(public current = new Date()) {}
   now() {
     return new Date(this.current);
   }
@@ -61,6 +62,7 @@ export async function createTestApp(opts: { seed?: boolean; config?: Partial<Con
   const config = loadConfig({ NODE_ENV: 'test' } as NodeJS.ProcessEnv, { sessionCacheSeconds: 0, ...opts.config });
   const app = await buildApp({ config, database, clock });
   if (opts.seed !== false) await ensureDemoData(database.db, { scale: 'small' });
+  clock.current = new Date(Date.now() + 1000);
   await app.ready();
   return {
     app,

@@ -40,7 +40,8 @@ export async function listRegions(db: DbOrTx, f: RegionFilter): Promise<(RegionR
   return db
     .select({
       ...getTableColumns(regions),
-      childCount: sql<number>`(select count(*)::int from ${regions} c where c.parent_id = ${regions.id})`,
+      // Qualified by hand: drizzle leaves columns unqualified in single-table selects, which the subquery would capture.
+      childCount: sql<number>`(select count(*)::int from regions c where c.parent_id = "regions"."id")`,
     })
     .from(regions)
     .where(and(...where))
