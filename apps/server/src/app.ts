@@ -1,5 +1,6 @@
 import Fastify, { type FastifyInstance } from 'fastify';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
+import { Ajv, type Options as AjvOptions } from 'ajv';
 import addFormats from 'ajv-formats';
 import { uuidv7 } from 'uuidv7';
 import type { Config } from './config.js';
@@ -31,6 +32,14 @@ export interface BuildOptions {
   verificationSender?: VerificationSender;
 }
 
+const AJV_OPTIONS: AjvOptions = { removeAdditional: false, useDefaults: true, allErrors: true, strict: false };
+
+function makeAjv(coerceTypes: AjvOptions['coerceTypes']): Ajv {
+  const ajv = new Ajv({ ...AJV_OPTIONS, coerceTypes });
+  (addFormats as any)(ajv, { mode: 'full' });
+  return ajv;
+}
+
 export async function buildApp(opts: BuildOptions): Promise<FastifyInstance> {
   const { config } = opts;
   const app = Fastify({
@@ -40,11 +49,17 @@ export async function buildApp(opts: BuildOptions): Promise<FastifyInstance> {
     genReqId: () => uuidv7(),
     requestIdHeader: false,
     return503OnClosing: true,
-    ajv: {
-      customOptions: { removeAdditional: false, coerceTypes: 'array', useDefaults: true, allErrors: true, strict: false },
-      plugins: [[addFormats as any, { mode: 'full' }]],
-    },
   }).withTypeProvider<TypeBoxTypeProvider>();
+
+  // Query strings, path params and headers arrive as text and are coerced to their declared types; JSON bodies
+  // are not: `{"name": 42}` or `{"code": ["B1"]}` is a wrong type and gets a 400 naming the field.
+  const coercing = makeAjv('array');
+  const strict = makeAjv(false);
+  app.setValidatorCompiler(({ schema, httpPart }) => (httpPart === 'body' ? strict : coercing).compile(schema));
+  // Clients and operators quote this id; every log line of the request carries it as reqId.
+  app.addHook('onRequest', async (request, reply) => {
+    reply.header('x-request-id', request.id);
+  });
 
   app.decorate('config', config);
   app.decorate('database', opts.database);
