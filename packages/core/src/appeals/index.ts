@@ -1,0 +1,5 @@
+export * from './model.js';
+export * from './sla.js';
+export * from './categories.js';
+export * from './machine.js';
+export * from './access.js';
