@@ -51,8 +51,9 @@ export function treemapOption(nodes: readonly TreeNode[]): ChartOption {
         data: nodes as TreeNode[],
         leafDepth: 1,
         roam: false,
-        nodeClick: 'zoomToNode',
-        breadcrumb: { show: true, bottom: 4 },
+        // A click opens that node's own dashboard (handled by the page), not a zoom.
+        nodeClick: false,
+        breadcrumb: { show: false },
         label: { show: true, formatter: '{b}', fontSize: 13 },
         upperLabel: { show: true, height: 22 },
         levels: [

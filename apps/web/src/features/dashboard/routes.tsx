@@ -1,23 +1,29 @@
-import { Route, Routes } from 'react-router-dom';
+import { Navigate, Route, Routes } from 'react-router-dom';
+import { AntdProvider } from '../../shared/antd-provider';
+import { useMe } from '../../shared/auth';
 import { RequireAuth } from '../../shared/guards';
-import { useI18n } from '../../shared/i18n';
+import { Loading, NoAccess } from '../../shared/no-access';
+import { defaultRegionId } from './dashboard-api';
+import { DashboardPage } from './dashboard-page';
 
-/** Placeholder for the live dashboard (/dashboard/*); replaced by the dashboard feature. */
-function DashboardHome() {
-  const { t } = useI18n();
-  return (
-    <main style={{ padding: 20 }}>
-      <h1>{t('数据看板', 'Dashboard')}</h1>
-    </main>
-  );
+/** /dashboard → the widest region the account may read statistics of; /dashboard/:regionId → that node. */
+function DashboardIndex() {
+  const me = useMe();
+  if (me.isPending) return <Loading />;
+  const id = defaultRegionId(me.data);
+  return id ? <Navigate to={`/dashboard/${id}`} replace /> : <NoAccess />;
 }
 
 export default function DashboardRoutes() {
   return (
     <RequireAuth>
-      <Routes>
-        <Route path="*" element={<DashboardHome />} />
-      </Routes>
+      <AntdProvider>
+        <Routes>
+          <Route index element={<DashboardIndex />} />
+          <Route path=":regionId" element={<DashboardPage />} />
+          <Route path="*" element={<DashboardIndex />} />
+        </Routes>
+      </AntdProvider>
     </RequireAuth>
   );
 }
