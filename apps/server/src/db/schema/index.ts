@@ -3,3 +3,4 @@ export * from './people.js';
 export * from './organisations.js';
 export * from './accounts.js';
 export * from './audit.js';
+export * from './appeals.js';
