@@ -2,6 +2,7 @@ import type { ModuleManifest } from './manifest.js';
 import { authModule } from './auth/index.js';
 import { regionsModule } from './regions/index.js';
 import { peopleModule } from './people/index.js';
+import { assignmentsModule } from './assignments/index.js';
 
 /** Every feature module, in registration order. The stats endpoint collects `stats` from each. */
-export const MODULES: ModuleManifest[] = [authModule, regionsModule, peopleModule];
+export const MODULES: ModuleManifest[] = [authModule, regionsModule, peopleModule, assignmentsModule];

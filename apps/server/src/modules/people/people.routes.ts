@@ -2,34 +2,21 @@ import type { FastifyInstance } from 'fastify';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
 import { CreatePersonBody, HOUSEHOLD_RELATION_LABELS, IdParams, Page, PeopleExportQuery, PeopleListQuery, Person, RevealBody, RevealResult, UpdatePersonBody, maskIdNumber, maskPhone, type HouseholdRelation } from '@shuren/core';
-import type { Db } from '../../db/client.js';
-import type { Actor } from '../../shared/actor.js';
 import { actorOf, contextOf } from '../../shared/context.js';
 import { AppError, notFound } from '../../shared/errors.js';
 import { pageOf } from '../../shared/paging.js';
 import { responses } from '../../shared/route-schema.js';
-import { requireScopes } from '../../shared/scope.js';
 import { shanghaiDay } from '../../shared/time.js';
 import { EXPORT_MAX_ROWS, sendWorkbook, type XlsxColumn } from '../../shared/xlsx.js';
 import { findRegionById } from '../regions/regions.repository.js';
 import { requireReadPerson } from './people.policy.js';
+import { readScopes } from './read-scopes.js';
 import { presentPerson } from './people.presenter.js';
 import * as repo from './people.repository.js';
 import * as service from './people.service.js';
 
 const tags = ['people'];
 export const XlsxFile = Type.Unsafe<Buffer>({ type: 'string', format: 'binary', description: 'xlsx workbook' });
-
-/** The caller's person.read scopes, narrowed to the requested region subtree (403 when nothing is left). */
-export async function readScopes(db: Db, actor: Actor, permission: 'person.read' | 'household.read', regionId: string | undefined): Promise<string[]> {
-  let requested: string | undefined;
-  if (regionId) {
-    const region = await findRegionById(db, regionId);
-    if (!region) throw notFound();
-    requested = region.path;
-  }
-  return requireScopes(actor, permission, requested);
-}
 
 const GENDER_ZH: Record<string, string> = { female: '女', male: '男', unspecified: '' };
 
