@@ -13,3 +13,5 @@ export * from './contracts/households.js';
 export * from './calendar/index.js';
 export * from './appeals/index.js';
 export * from './contracts/appeals.js';
+export * from './contracts/audit.js';
+export * from './contracts/imports.js';

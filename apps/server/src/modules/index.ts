@@ -3,6 +3,8 @@ import { authModule } from './auth/index.js';
 import { regionsModule } from './regions/index.js';
 import { peopleModule } from './people/index.js';
 import { assignmentsModule } from './assignments/index.js';
+import { auditModule } from './audit/index.js';
+import { importsModule } from './imports/index.js';
 
 /** Every feature module, in registration order. The stats endpoint collects `stats` from each. */
-export const MODULES: ModuleManifest[] = [authModule, regionsModule, peopleModule, assignmentsModule];
+export const MODULES: ModuleManifest[] = [authModule, regionsModule, peopleModule, assignmentsModule, auditModule, importsModule];

@@ -1,9 +1,12 @@
 import type { FastifyInstance } from 'fastify';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
+import { REGION_KIND_LABELS, REGION_LEVEL_LABELS, type RegionKind, type RegionLevel } from '@shuren/core';
 import { CreateRegionBody, IdParams, MoveRegionBody, Page, Region, RegionHistoryEntry, RegionListQuery, RenameRegionBody } from '@shuren/core';
 import { actorOf, contextOf } from '../../shared/context.js';
-import { notFound } from '../../shared/errors.js';
+import { AppError, notFound } from '../../shared/errors.js';
+import { shanghaiDay } from '../../shared/time.js';
+import { EXPORT_MAX_ROWS, sendWorkbook } from '../../shared/xlsx.js';
 import { pageOf } from '../../shared/paging.js';
 import { responses } from '../../shared/route-schema.js';
 import { requireAllowed, requireScopes } from '../../shared/scope.js';
@@ -65,4 +68,43 @@ export async function regionRoutes(app: FastifyInstance) {
     const row = await service.moveRegion(app.db, contextOf(request), request.params.id, request.body);
     return presentRegion(row, actorOf(request));
   });
+
+  // Ledger (台账) export: the same filters as the list, every matching node in the caller's scope, one sheet.
+  const { limit: _limit, cursor: _cursor, ...exportFilters } = RegionListQuery.properties;
+  const RegionExportQuery = Type.Object(exportFilters, { additionalProperties: false });
+  api.get(
+    '/regions/export.xlsx',
+    {
+      schema: {
+        tags,
+        summary: 'Region nodes in the caller’s scope as an Excel ledger (same filters as the list)',
+        querystring: RegionExportQuery,
+        produces: ['application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'],
+        response: responses({ 200: Type.String({ format: 'binary', description: 'xlsx workbook' }) }),
+      },
+    },
+    async (request, reply) => {
+      const actor = actorOf(request);
+      const q = request.query;
+      let requested: string | undefined;
+      if (q.regionId) {
+        const r = await repo.findRegionById(app.db, q.regionId);
+        if (!r) throw notFound();
+        requested = r.path;
+      }
+      const scopes = requireScopes(actor, 'region.read', requested);
+      const rows = await repo.listRegions(app.db, { scopes, parentId: q.parentId, level: q.level, kind: q.kind, q: q.q, limit: EXPORT_MAX_ROWS });
+      if (rows.length > EXPORT_MAX_ROWS) throw new AppError('unprocessable', { detail: { zh: `超过 ${EXPORT_MAX_ROWS} 条，请按区域筛选后分别导出`, en: `More than ${EXPORT_MAX_ROWS} rows; filter by region and export in parts` } });
+      const label = (l: { zh: string; en: string } | undefined, raw: string) => l?.zh ?? raw;
+      return sendWorkbook(reply, `区域台账-${shanghaiDay(app.clock.now())}.xlsx`, '区域台账', [
+        { header: '编码', width: 20, value: (r) => r.code },
+        { header: '名称', width: 24, value: (r) => r.name },
+        { header: '层级', value: (r) => label(REGION_LEVEL_LABELS[r.level as RegionLevel], r.level) },
+        { header: '类型', value: (r) => label(REGION_KIND_LABELS[r.kind as RegionKind], r.kind) },
+        { header: '下级数量', value: (r) => r.childCount },
+        { header: '创建时间', width: 20, value: (r) => shanghaiDay(r.createdAt) },
+        { header: '编号', width: 38, value: (r) => r.id },
+      ], rows);
+    },
+  );
 }
