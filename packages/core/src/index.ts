@@ -15,3 +15,4 @@ export * from './appeals/index.js';
 export * from './contracts/appeals.js';
 export * from './contracts/audit.js';
 export * from './contracts/imports.js';
+export * from './contracts/stats.js';

@@ -5,6 +5,7 @@ import { peopleModule } from './people/index.js';
 import { assignmentsModule } from './assignments/index.js';
 import { auditModule } from './audit/index.js';
 import { importsModule } from './imports/index.js';
+import { statsModule } from './stats/index.js';
 
 /** Every feature module, in registration order. The stats endpoint collects `stats` from each. */
-export const MODULES: ModuleManifest[] = [authModule, regionsModule, peopleModule, assignmentsModule, auditModule, importsModule];
+export const MODULES: ModuleManifest[] = [authModule, regionsModule, peopleModule, assignmentsModule, auditModule, importsModule, statsModule];
