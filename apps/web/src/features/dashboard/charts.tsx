@@ -1,15 +1,18 @@
 // Everything that draws with ECharts lives here, loaded as its own chunk after the figures are on screen.
-import { useMemo, useState } from 'react';
-import { Card, Empty, Select, Spin, Typography } from 'antd';
+import { useMemo } from 'react';
+import { Card, Empty, Spin, Typography } from 'antd';
 import type { Region } from '@shuren/core';
 import { useI18n } from '../../shared/i18n';
 import { barHeight, barOption, treemapOption, type TreeNode } from './chart-options';
-import type { RegionStats, StatFigure } from './dashboard-api';
+import { dashboardOfListPath, type StatFigure } from './dashboard-api';
 import { EChart } from './EChart';
 import type { DrillTarget } from './figure-drawer';
 
-/** One bar chart per figure that has a breakdown (organisations by kind, 三长 by role, …). */
-export function BreakdownPanel({ figure, onDrill }: { figure: StatFigure; onDrill: (d: DrillTarget) => void }) {
+/**
+ * One bar chart per figure that has a breakdown (三长 by community, organisations by kind, …). A bar opens the
+ * records behind that line, or the child's dashboard when the line is a child node.
+ */
+export function BreakdownPanel({ figure, onDrill, onOpen }: { figure: StatFigure; onDrill: (d: DrillTarget) => void; onOpen: (href: string) => void }) {
   const { t } = useI18n();
   const data = (figure.breakdown ?? []).map((b) => ({ key: b.key, name: t(b), value: b.value }));
   const sig = JSON.stringify(data);
@@ -23,55 +26,11 @@ export function BreakdownPanel({ figure, onDrill }: { figure: StatFigure; onDril
         onItemClick={(p) => {
           const b = figure.breakdown?.find((x) => x.key === (p.data as { key?: string })?.key);
           const listPath = b?.listPath ?? figure.listPath;
-          if (listPath) onDrill({ title: b ? `${t(figure)} · ${t(b)}` : t(figure), value: b?.value ?? figure.value, listPath });
+          const dashboard = listPath && dashboardOfListPath(listPath);
+          if (dashboard) onOpen(dashboard);
+          else if (listPath) onDrill({ title: b ? `${t(figure)} · ${t(b)}` : t(figure), value: b?.value ?? figure.value, listPath });
         }}
       />
-    </Card>
-  );
-}
-
-/** "三长 by community": any figure compared across the child nodes; a bar opens that child's dashboard. */
-export function ByChildPanel({
-  figures,
-  children,
-  childStats,
-  childLevelLabel,
-  onOpenChild,
-}: {
-  figures: StatFigure[];
-  children: Region[];
-  childStats: { data?: RegionStats; isPending: boolean }[];
-  childLevelLabel: string;
-  onOpenChild: (id: string) => void;
-}) {
-  const { t } = useI18n();
-  const preferred = figures.find((f) => /three_heads|heads/.test(f.key)) ?? figures[0];
-  const [key, setKey] = useState<string | undefined>(preferred?.key);
-  const figure = figures.find((f) => f.key === key) ?? preferred;
-  const loading = childStats.some((s) => s.isPending);
-  const data = children.map((c, i) => ({ key: c.id, name: c.name, value: childStats[i]?.data?.figures.find((f) => f.key === figure?.key)?.value ?? 0 }));
-  const sig = JSON.stringify(data);
-  const option = useMemo(() => barOption(JSON.parse(sig)), [sig]);
-  if (!figure) return null;
-  return (
-    <Card
-      size="small"
-      data-testid="by-child"
-      title={t(`${t(figure)} · 按${childLevelLabel}`, `${t(figure)} by ${childLevelLabel}`)}
-      extra={
-        <Select
-          size="small"
-          style={{ minWidth: 180 }}
-          value={figure.key}
-          onChange={setKey}
-          aria-label={t('对比的指标', 'Figure to compare')}
-          options={figures.map((f) => ({ value: f.key, label: t(f) }))}
-        />
-      }
-    >
-      <Spin spinning={loading}>
-        <EChart option={option} height={barHeight(data.length)} label={`${t(figure)}: ${data.map((d) => `${d.name} ${d.value}`).join('，')}`} onItemClick={(p) => onOpenChild((p.data as { key: string }).key)} testId="by-child-chart" />
-      </Spin>
     </Card>
   );
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { consoleHref, defaultRegionId, splitListPath } from './dashboard-api';
+import { consoleHref, dashboardOfListPath, defaultRegionId, splitListPath } from './dashboard-api';
 import { describeItem } from './describe-item';
 import type { Me } from '../../shared/auth';
 
@@ -14,6 +14,12 @@ describe('dashboard drill-down plumbing', () => {
   it('opens the console list filtered the same way, with the region scope renamed', () => {
     expect(consoleHref('/api/v1/organisations?regionId=r1&kind=club')).toBe('/console/organisations?region=r1&kind=club');
     expect(consoleHref('/api/v1/households')).toBe('/console/households');
+  });
+
+  it('drills into a child node’s dashboard when a line points at its statistics', () => {
+    expect(dashboardOfListPath('/api/v1/regions/0190-abc/stats')).toBe('/dashboard/0190-abc');
+    expect(dashboardOfListPath('/api/v1/regions?level=grid2&regionId=x')).toBeNull();
+    expect(dashboardOfListPath('/api/v1/people?role=building_head')).toBeNull();
   });
 
   it('starts at the widest node where the account may read statistics, and nowhere without the permission', () => {

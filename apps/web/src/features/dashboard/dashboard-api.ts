@@ -1,27 +1,9 @@
 import { useQueries, useQuery } from '@tanstack/react-query';
-import type { Region } from '@shuren/core';
+import type { Region, RegionStats } from '@shuren/core';
 import { api } from '../../shared/api';
 import type { Me } from '../../shared/auth';
 
-/** One figure of `GET /regions/:id/stats`, counted live by a module (apps/server/src/modules/manifest.ts). */
-export interface StatBreakdown {
-  key: string;
-  zh: string;
-  en: string;
-  value: number;
-  listPath?: string;
-}
-export interface StatFigure {
-  key: string;
-  zh: string;
-  en: string;
-  value: number;
-  breakdown?: StatBreakdown[];
-  listPath?: string;
-}
-export interface RegionStats {
-  figures: StatFigure[];
-}
+export type { RegionStats, StatFigure } from '@shuren/core';
 
 interface RegionPage {
   items: Region[];
@@ -65,17 +47,6 @@ export function useGrandchildren(region: Region | undefined) {
   });
 }
 
-/** Stats of each child node, for "by community" comparisons; the browser queues them six at a time. */
-export function useChildStats(children: Region[] | undefined, enabled: boolean) {
-  return useQueries({
-    queries: (enabled ? (children ?? []) : []).map((c) => ({
-      queryKey: ['stats', c.id],
-      queryFn: () => api<RegionStats>(`/regions/${c.id}/stats`),
-      staleTime: 60_000,
-    })),
-  });
-}
-
 /** Ancestors of a node, nearest last; ones the caller may not read are left out. */
 export function useAncestors(region: Region | undefined) {
   const ids = region ? region.path.split('/').filter(Boolean).slice(0, -1) : [];
@@ -104,4 +75,13 @@ export function consoleHref(listPath: string): string {
   for (const [k, v] of Object.entries(query)) qs.set(k === 'regionId' ? 'region' : k, v);
   const s = qs.toString();
   return `/console${path}${s ? `?${s}` : ''}`;
+}
+
+/**
+ * A breakdown line may point at another node's statistics (三长 by community → that community's stats):
+ * that drill-down is the child's own dashboard, not a list.
+ */
+export function dashboardOfListPath(listPath: string): string | null {
+  const m = /^\/api\/v1\/regions\/([^/?]+)\/stats(?:\?.*)?$/.exec(listPath);
+  return m ? `/dashboard/${m[1]}` : null;
 }

@@ -6,12 +6,11 @@ import { isApiError } from '../../shared/api';
 import { formatDateTime, useI18n } from '../../shared/i18n';
 import { LangSwitch } from '../../shared/lang-switch';
 import { NoAccess, NotFound } from '../../shared/no-access';
-import { useAncestors, useChildren, useChildStats, useGrandchildren, useRegion, useStats, type StatFigure } from './dashboard-api';
+import { useAncestors, useChildren, useGrandchildren, useRegion, useStats, type StatFigure } from './dashboard-api';
 import { FigureDrawer, type DrillTarget } from './figure-drawer';
 
 // ECharts arrives after the figures: the numbers are readable while the charts chunk loads.
 const BreakdownPanel = lazy(() => import('./charts').then((m) => ({ default: m.BreakdownPanel })));
-const ByChildPanel = lazy(() => import('./charts').then((m) => ({ default: m.ByChildPanel })));
 const GridTreePanel = lazy(() => import('./charts').then((m) => ({ default: m.GridTreePanel })));
 
 const LEVEL_LABEL: Record<RegionLevel, { zh: string; en: string }> = {
@@ -38,7 +37,6 @@ export function DashboardPage() {
   const grandchildren = useGrandchildren(region.data);
   const ancestors = useAncestors(region.data);
   const figures = stats.data?.figures ?? [];
-  const childStats = useChildStats(children.data, figures.length > 0 && (children.data?.length ?? 0) > 0);
   const [drill, setDrill] = useState<DrillTarget | null>(null);
 
   if (region.isError) {
@@ -125,19 +123,14 @@ export function DashboardPage() {
         {figures.length > 0 && (
           <Suspense fallback={chartFallback}>
             <Row gutter={[16, 16]} style={{ marginTop: 16 }}>
-              {childLevel && (children.data?.length ?? 0) > 0 && (
-                <Col xs={24} xl={12}>
-                  <ByChildPanel figures={figures} children={children.data!} childStats={childStats} childLevelLabel={t(LEVEL_LABEL[childLevel])} onOpenChild={open} />
-                </Col>
-              )}
               {childLevel && (
                 <Col xs={24} xl={12}>
                   <GridTreePanel children={children.data ?? []} grandchildren={grandchildren.data ?? []} loading={children.isPending || grandchildren.isFetching} onOpen={open} />
                 </Col>
               )}
               {breakdowns.map((f) => (
-                <Col key={f.key} xs={24} lg={12} xl={8}>
-                  <BreakdownPanel figure={f} onDrill={setDrill} />
+                <Col key={f.key} xs={24} lg={12} xl={(f.breakdown?.length ?? 0) > 8 ? 12 : 8}>
+                  <BreakdownPanel figure={f} onDrill={setDrill} onOpen={navigate} />
                 </Col>
               ))}
             </Row>

@@ -1,0 +1,142 @@
+import { useState } from 'react';
+import { Alert, Button, Card, Form, Input, InputNumber, Modal, Select, Switch, Tag } from 'antd';
+import { PlusOutlined } from '@ant-design/icons';
+import { Link } from 'react-router-dom';
+import { useQueryClient } from '@tanstack/react-query';
+import { CN_MOBILE_PATTERN, ROLES, ROLE_LABELS, type Person } from '@shuren/core';
+import { api } from '../../../shared/api';
+import { hasPermission, useMe } from '../../../shared/auth';
+import { useI18n } from '../../../shared/i18n';
+import { CursorTable } from '../shared/cursor-table';
+import { ExportLink } from '../shared/export-link';
+import { SearchBox, Toolbar } from '../shared/filter-bar';
+import { applyApiErrors } from '../shared/form-errors';
+import { RegionPicker } from '../shared/pickers';
+import { useRegionScope, useScopedHref, useUrlState } from '../shared/scope';
+
+export const GENDER_LABELS = { female: { zh: '女', en: 'Female' }, male: { zh: '男', en: 'Male' }, unspecified: { zh: '未填', en: 'Unspecified' } } as const;
+
+export default function PeoplePage() {
+  const { t } = useI18n();
+  const me = useMe();
+  const [regionId] = useRegionScope();
+  const { get, set } = useUrlState();
+  const href = useScopedHref();
+  const [creating, setCreating] = useState(false);
+  const filters = { regionId, q: get('q'), role: get('role'), partyMember: get('party') };
+
+  const columns = [
+    { title: t('姓名', 'Name'), dataIndex: 'name', width: 140, render: (v: string, p: Person) => <Link to={href(`/console/people/${p.id}`)}>{v}</Link> },
+    { title: t('性别', 'Gender'), dataIndex: 'gender', width: 60, render: (g: keyof typeof GENDER_LABELS) => t(GENDER_LABELS[g]) },
+    { title: t('出生年', 'Born'), dataIndex: 'birthYear', width: 70 },
+    { title: t('手机号', 'Mobile'), dataIndex: 'phone', width: 130 },
+    { title: t('身份证号', 'ID number'), dataIndex: 'idNumber', width: 180 },
+    { title: t('党员', 'Party'), dataIndex: 'partyMember', width: 60, render: (v: boolean) => (v ? <Tag color="red">{t('党员', 'Party')}</Tag> : null) },
+  ];
+
+  return (
+    <Card title={t('人员', 'People')} size="small">
+      <CursorTable<Person>
+        path="/people"
+        filters={filters}
+        columns={columns}
+        testId="people-table"
+        toolbar={
+          <Toolbar>
+            <SearchBox placeholder={t('姓名或手机号', 'Name or mobile')} />
+            <Select
+              allowClear
+              value={get('role')}
+              onChange={(v) => set({ role: v })}
+              placeholder={t('角色', 'Role')}
+              style={{ width: 160 }}
+              aria-label={t('角色', 'Role')}
+              options={ROLES.map((r) => ({ value: r, label: t(ROLE_LABELS[r]) }))}
+            />
+            <Select
+              allowClear
+              value={get('party')}
+              onChange={(v) => set({ party: v })}
+              placeholder={t('政治面貌', 'Party membership')}
+              style={{ width: 130 }}
+              options={[{ value: 'true', label: t('党员', 'Party members') }, { value: 'false', label: t('非党员', 'Non-members') }]}
+            />
+            <ExportLink path="/people/export.xlsx" filters={filters} />
+            {hasPermission(me.data, 'person.manage') && (
+              <Button type="primary" size="small" icon={<PlusOutlined />} onClick={() => setCreating(true)} data-testid="person-create">
+                {t('登记人员', 'Register a person')}
+              </Button>
+            )}
+          </Toolbar>
+        }
+      />
+      {creating && <PersonForm onClose={() => setCreating(false)} defaultRegionId={regionId} />}
+    </Card>
+  );
+}
+
+/** Register or edit a person; the rules mirror the API's (`CreatePersonBody`) and its answers land on the fields. */
+export function PersonForm({ person, defaultRegionId, onClose }: { person?: Person; defaultRegionId?: string; onClose: () => void }) {
+  const { t } = useI18n();
+  const [form] = Form.useForm();
+  const qc = useQueryClient();
+  const [error, setError] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+  async function submit(v: Record<string, unknown>) {
+    setBusy(true);
+    setError(null);
+    const body: Record<string, unknown> = {};
+    for (const [k, val] of Object.entries(v)) if (val !== undefined && val !== '') body[k] = typeof val === 'string' ? val.trim() : val;
+    try {
+      await api(person ? `/people/${person.id}` : '/people', { method: person ? 'PATCH' : 'POST', body });
+      await qc.invalidateQueries({ queryKey: ['/people'] });
+      await qc.invalidateQueries({ queryKey: ['person'] });
+      onClose();
+    } catch (e) {
+      setError(applyApiErrors(form, e));
+    } finally {
+      setBusy(false);
+    }
+  }
+  return (
+    <Modal open title={person ? t('编辑人员', 'Edit person') : t('登记人员', 'Register a person')} onCancel={onClose} onOk={() => form.submit()} confirmLoading={busy} okText={t('保存', 'Save')} destroyOnHidden>
+      {error && <Alert type="error" title={error} style={{ marginBottom: 12 }} data-testid="form-error" />}
+      <Form
+        form={form}
+        layout="vertical"
+        onFinish={submit}
+        initialValues={
+          person
+            ? { name: person.name, gender: person.gender, birthYear: person.birthYear ?? undefined, partyMember: person.partyMember, homeRegionId: person.homeRegionId ?? undefined, phone: person.phoneMasked ? undefined : (person.phone ?? undefined) }
+            : { gender: 'unspecified', partyMember: false, homeRegionId: defaultRegionId }
+        }
+      >
+        <Form.Item name="name" label={t('姓名', 'Name')} rules={[{ required: true, message: t('请填写姓名', 'Name is required') }, { max: 100 }]}>
+          <Input />
+        </Form.Item>
+        <Form.Item name="gender" label={t('性别', 'Gender')}>
+          <Select options={Object.entries(GENDER_LABELS).map(([k, l]) => ({ value: k, label: t(l) }))} />
+        </Form.Item>
+        <Form.Item name="birthYear" label={t('出生年份', 'Year of birth')} rules={[{ type: 'number', min: 1900, max: 2100 }]}>
+          <InputNumber style={{ width: '100%' }} />
+        </Form.Item>
+        {!(person && person.phoneMasked) && (
+          <Form.Item name="phone" label={t('手机号', 'Mobile')} rules={[{ pattern: new RegExp(CN_MOBILE_PATTERN), message: t('请输入 11 位手机号', 'Enter an 11-digit mobile number') }]}>
+            <Input maxLength={11} />
+          </Form.Item>
+        )}
+        {!person && (
+          <Form.Item name="idNumber" label={t('身份证号', 'ID number')} rules={[{ pattern: /^\d{17}[\dX]$/, message: t('请输入 18 位身份证号', 'Enter the 18-character ID number') }]}>
+            <Input maxLength={18} />
+          </Form.Item>
+        )}
+        <Form.Item name="partyMember" label={t('党员', 'Party member')} valuePropName="checked">
+          <Switch />
+        </Form.Item>
+        <Form.Item name="homeRegionId" label={t('居住网格', 'Home grid')} rules={[{ required: true, message: t('请选择居住网格', 'Choose the home grid') }]}>
+          <RegionPicker />
+        </Form.Item>
+      </Form>
+    </Modal>
+  );
+}

@@ -1,0 +1,50 @@
+import { useState } from 'react';
+import { Button, Drawer, Table, Typography } from 'antd';
+import { HistoryOutlined } from '@ant-design/icons';
+import type { AuditEntry } from '@shuren/core';
+import { hasPermission, useMe } from '../../../shared/auth';
+import { formatDateTime, useI18n } from '../../../shared/i18n';
+import { CursorTable } from './cursor-table';
+
+function Snapshot({ value }: { value: unknown }) {
+  if (value === null || value === undefined) return <Typography.Text type="secondary">—</Typography.Text>;
+  return <pre style={{ margin: 0, maxWidth: 360, maxHeight: 160, overflow: 'auto', fontSize: 11, whiteSpace: 'pre-wrap' }}>{JSON.stringify(value, null, 1)}</pre>;
+}
+
+export function useAuditColumns() {
+  const { t, lang } = useI18n();
+  return [
+    { title: t('时间', 'When'), dataIndex: 'at', width: 150, render: (v: string) => formatDateTime(v, lang) },
+    { title: t('操作人', 'Who'), dataIndex: ['actor', 'name'], width: 110, render: (v: string | null) => v ?? t('系统', 'system') },
+    { title: t('操作', 'Action'), dataIndex: 'action', width: 160, render: (v: string) => <code>{v}</code> },
+    { title: t('对象', 'Record'), dataIndex: ['entity', 'type'], width: 110, render: (_: string, r: AuditEntry) => <span title={r.entity.id}>{r.entity.type}</span> },
+    { title: t('变更前', 'Before'), dataIndex: 'before', render: (v: unknown) => <Snapshot value={v} /> },
+    { title: t('变更后', 'After'), dataIndex: 'after', render: (v: unknown) => <Snapshot value={v} /> },
+  ];
+}
+
+/** The history of one record (`GET /audit?entityType=&entityId=`). */
+export function AuditHistory({ entityType, entityId }: { entityType: string; entityId: string }) {
+  const columns = useAuditColumns();
+  return <CursorTable<AuditEntry> path="/audit" filters={{ entityType, entityId }} columns={columns} testId="audit-history" scroll={{ x: 'max-content' }} />;
+}
+
+/** A "history" button that opens the record's audit trail; shown only to accounts that may read audit. */
+export function AuditButton({ entityType, entityId }: { entityType: string; entityId: string }) {
+  const { t } = useI18n();
+  const me = useMe();
+  const [open, setOpen] = useState(false);
+  if (!hasPermission(me.data, 'audit.read')) return null;
+  return (
+    <>
+      <Button size="small" icon={<HistoryOutlined />} onClick={() => setOpen(true)} data-testid="audit-button">
+        {t('变更记录', 'History')}
+      </Button>
+      <Drawer open={open} onClose={() => setOpen(false)} size="large" title={t('变更记录', 'History')} destroyOnHidden>
+        {open && <AuditHistory entityType={entityType} entityId={entityId} />}
+      </Drawer>
+    </>
+  );
+}
+
+export { Table };

@@ -1,0 +1,33 @@
+import { useEffect, useState } from 'react';
+import { Input, Space } from 'antd';
+import { useI18n } from '../../../shared/i18n';
+import { useUrlState } from './scope';
+
+/** Text search kept in the URL (`?q=`), sent to the server on Enter (Chinese IME friendly: no search per keystroke). */
+export function SearchBox({ placeholder }: { placeholder?: string }) {
+  const { t } = useI18n();
+  const { get, set } = useUrlState();
+  const q = get('q') ?? '';
+  const [text, setText] = useState(q);
+  useEffect(() => setText(q), [q]);
+  return (
+    <Input.Search
+      allowClear
+      value={text}
+      onChange={(e) => setText(e.target.value)}
+      onSearch={(v) => set({ q: v.trim() || undefined })}
+      placeholder={placeholder ?? t('搜索', 'Search')}
+      style={{ width: 240 }}
+      aria-label={placeholder ?? t('搜索', 'Search')}
+      data-testid="search"
+    />
+  );
+}
+
+export function Toolbar({ children }: { children: React.ReactNode }) {
+  return (
+    <Space wrap style={{ marginBottom: 8, width: '100%' }}>
+      {children}
+    </Space>
+  );
+}
