@@ -6,6 +6,7 @@ import { assignmentsModule } from './assignments/index.js';
 import { auditModule } from './audit/index.js';
 import { importsModule } from './imports/index.js';
 import { statsModule } from './stats/index.js';
+import { appealsModule } from './appeals/index.js';
 
 /** Every feature module, in registration order. The stats endpoint collects `stats` from each. */
-export const MODULES: ModuleManifest[] = [authModule, regionsModule, peopleModule, assignmentsModule, auditModule, importsModule, statsModule];
+export const MODULES: ModuleManifest[] = [authModule, regionsModule, peopleModule, assignmentsModule, auditModule, importsModule, statsModule, appealsModule];

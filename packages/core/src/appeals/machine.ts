@@ -98,9 +98,10 @@ export function decide(s: AppealState, cmd: AppealCommand, actor: AppealActor, n
     case 'merge':
       return { ok: true, events: [{ ...base, type: 'merged', survivorId: cmd.survivorId, note: cmd.note }] };
     case 'dispatch': {
-      if (sameUnit(cmd.unit, s.unit)) return err('invalid', '已在该单位，无需派发', 'The appeal is already with that unit', 'unit');
+      // Checked first: a second dispatcher racing the first finds it dispatched and gets a state conflict.
       if (s.status === 'dispatched' && !(cmd.unit.level !== 'department' && levelRank(cmd.unit.level) < levelRank(s.unit.level)))
         return err('not_allowed_in_state', '已派发的诉求只能向下转派；向上请用上报', 'A dispatched appeal can only be handed down; use escalate to go up');
+      if (sameUnit(cmd.unit, s.unit)) return err('invalid', '已在该单位，无需派发', 'The appeal is already with that unit', 'unit');
       return { ok: true, events: [...responded(), { ...base, type: 'dispatched', from: s.unit, to: cmd.unit, note: cmd.note }] };
     }
     case 'start':

@@ -125,6 +125,7 @@ export const AppealDetail = Type.Intersect([Appeal, Type.Object({ timeline: Type
 
 /** What the reporter, followers and anyone with the tracking code see: no internal notes, staff by role. */
 export const PublicAppeal = Type.Object({
+  id: Id,
   trackingCode: Type.String(),
   category: Type.Object({ code: Type.String(), name: LabelZhEn }),
   title: Type.Union([Type.String(), Type.Null()]),
@@ -194,6 +195,21 @@ export const AppealCommandBodies = {
   approve_extension: body({ approved: Type.Optional(Type.Boolean({ default: true })), note: Type.Optional(PublicNote) }),
   reopen: body({ reason: Reason }),
 };
+
+/** Route segment of each command (`POST /api/v1/appeals/:id/<segment>`); allowedActions carry the command names. */
+export const APPEAL_COMMAND_PATHS: Record<(typeof APPEAL_COMMANDS)[number], string> = {
+  accept: 'accept', reject: 'reject', merge: 'merge', dispatch: 'dispatch', start: 'start', handle: 'handle', verify: 'verify', close: 'close',
+  return: 'return', escalate: 'escalate', pause: 'pause', resume: 'resume', request_extension: 'request-extension', approve_extension: 'approve-extension', reopen: 'reopen',
+};
+
+export const CreatedAppeal = Type.Object({
+  id: Id,
+  trackingCode: Type.String(),
+  status: AppealStatusSchema,
+  level: AppealLevelSchema,
+  /** Open appeals that look like the same matter: the reporter may follow one instead (+1). */
+  duplicates: Type.Array(AppealSummaryPublic),
+});
 
 export const AppealNotification = Type.Object({
   id: Id,

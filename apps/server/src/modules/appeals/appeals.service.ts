@@ -1,0 +1,217 @@
+import { randomBytes } from 'node:crypto';
+import { uuidv7 } from 'uuidv7';
+import { checkAnswers, decide, nextRung, openAppeal, trackingCodeFrom, type AppealCommand, type AppealCommandName, type AppealLevel, type AppealSource, type CreateAppealBody } from '@shuren/core';
+import type { Db, DbOrTx } from '../../db/client.js';
+import { recordAudit } from '../../shared/audit.js';
+import { requireActor, type CommandContext } from '../../shared/context.js';
+import { AppError, invalidField, notFound } from '../../shared/errors.js';
+import * as repo from './appeals.repository.js';
+import type { AppealRow, CategoryRow } from './appeals.repository.js';
+import { notify, sendOutbound, TEXT, unitPeople, type OutboundNotification } from './appeals.notify.js';
+import { actingRole, persistEvents } from './appeals.persist.js';
+import { appealActions, canFollow, canReadAsStaff, intakeScopes, isReporter, machineActor } from './appeals.policy.js';
+import { communityPrefix, duplicateArea, resolvePlace, startingUnit, unitAt, type Place } from './appeals.routing.js';
+import { columnsOf, machineEnv, questionsOf } from './appeals.setup.js';
+
+const DUPLICATE_WINDOW_MS = 30 * 86_400_000;
+
+async function categoryOrFail(db: DbOrTx, code: string): Promise<CategoryRow> {
+  const category = await repo.findCategoryByCode(db, code);
+  if (!category) throw invalidField('/body/categoryCode', 'unknown', { zh: '没有这个诉求类别', en: 'Unknown category' });
+  return category;
+}
+
+/** Open appeals that look like the same matter: same category, same building (or compound), last 30 days. */
+export async function findDuplicates(db: DbOrTx, categoryCode: string, place: Place, now: Date, excludeId?: string): Promise<AppealRow[]> {
+  const rows = await repo.findDuplicateCandidates(db, categoryCode, duplicateArea(place), new Date(now.getTime() - DUPLICATE_WINDOW_MS), 6);
+  return rows.filter((r) => r.id !== excludeId).slice(0, 5);
+}
+
+export async function previewDuplicates(db: Db, ctx: CommandContext, input: { categoryCode: string; regionId?: string; householdId?: string }) {
+  requireActor(ctx);
+  const category = await categoryOrFail(db, input.categoryCode);
+  const place = await resolvePlace(db, input);
+  return findDuplicates(db, category.code, place, ctx.now);
+}
+
+function newTrackingCode(): string {
+  return trackingCodeFrom(randomBytes(7), 10);
+}
+
+/**
+ * Intake: a resident about their own household or anywhere in their community; a 楼长/grid worker/staff
+ * for a resident (reception day) or a hotline caller, anywhere they take reports.
+ */
+export async function submitAppeal(db: Db, ctx: CommandContext, body: CreateAppealBody, log?: { warn: (...a: any[]) => void }) {
+  const actor = requireActor(ctx);
+  const result = await db.transaction(async (tx) => {
+    const category = await categoryOrFail(tx, body.categoryCode);
+    const issues = checkAnswers(questionsOf(category), body.answers ?? {});
+    if (issues.length) throw new AppError('validation_failed', { fields: issues.map((i) => ({ field: `/body/answers/${i.key}`, code: i.code === 'unknown' ? 'additionalProperties' : i.code === 'type' ? 'invalid' : i.code })) });
+    const place = await resolvePlace(tx, body);
+    const placeField = body.householdId ? '/body/householdId' : '/body/regionId';
+    const intake = intakeScopes(actor);
+    const staffHere = intake.some((s) => place.path.startsWith(s));
+    const forSomeoneElse = Boolean(body.onBehalfOfPersonId || body.caller || (body.source && body.source !== 'resident'));
+    if (forSomeoneElse && intake.length === 0) throw new AppError('forbidden', { detail: { zh: '只有工作人员和楼长可以代为反映', en: 'Only staff and building heads report on behalf of others' } });
+    const ownCommunity = communityPrefix(actor.homePath);
+    const residentHere = !forSomeoneElse && (place.householdId === actor.householdId || (ownCommunity !== null && place.path.startsWith(ownCommunity)));
+    if (!staffHere && !residentHere) throw invalidField(placeField, 'outside_scope', { zh: '该地点不在您可以反映的范围内', en: 'That place is outside the area you can report for' });
+    let onBehalfOf: { id: string } | undefined;
+    if (body.onBehalfOfPersonId) {
+      const person = await repo.findPerson(tx, body.onBehalfOfPersonId);
+      if (!person || !intake.some((s) => person.homePath.startsWith(s))) throw invalidField('/body/onBehalfOfPersonId', 'outside_scope', { zh: '该居民不在您的服务范围内', en: 'That resident is outside your area' });
+      onBehalfOf = person;
+    }
+    const source: AppealSource = body.source ?? (body.onBehalfOfPersonId ? 'reception_day' : body.caller ? 'hotline' : 'resident');
+
+    const start = startingUnit(place, category.defaultLevel as AppealLevel, category.department);
+    const env = machineEnv(category);
+    const { state, event } = openAppeal(start.unit, actor.personId, ctx.now.getTime(), env);
+    let trackingCode = newTrackingCode();
+    while (await repo.findAppealByCode(tx, trackingCode)) trackingCode = newTrackingCode();
+    const id = uuidv7();
+    const row = await repo.insertAppeal(tx, {
+      id,
+      trackingCode,
+      categoryId: category.id,
+      categoryCode: category.code,
+      title: body.title ?? null,
+      description: body.description,
+      answers: body.answers ?? {},
+      source,
+      photoRefs: body.photoRefs ?? [],
+      placeRegionId: place.region.id,
+      regionPath: place.path,
+      householdId: place.householdId,
+      locationText: body.locationText ?? null,
+      reporterPersonId: actor.personId,
+      onBehalfOfPersonId: onBehalfOf?.id ?? null,
+      callerName: body.caller?.name ?? null,
+      callerPhone: body.caller?.phone ?? null,
+      ...columnsOf(state, start.path),
+      submittedAt: ctx.now,
+      createdAt: ctx.now,
+      updatedAt: ctx.now,
+    });
+    await repo.insertEvents(tx, [
+      {
+        id: uuidv7(), appealId: id, seq: 1, type: 'submitted', at: ctx.now, actorPersonId: actor.personId, actorName: actor.name,
+        actorRole: 'reporter', level: start.unit.level, unitRegionId: start.unit.regionId, publicNote: null, internalNote: null,
+        photoRefs: body.photoRefs ?? [], data: { source, unit: start.unit, onBehalfOfPersonId: onBehalfOf?.id ?? null, responseDueAt: new Date((event as { responseDueAt: number }).responseDueAt).toISOString() }, regionPath: place.path,
+      },
+    ]);
+    await recordAudit(tx, ctx, { action: 'appeal.submit', entityType: 'appeal', entityId: id, regionPath: place.path, after: { trackingCode, categoryCode: category.code, source, level: start.unit.level, unitRegionId: start.unit.regionId, onBehalfOfPersonId: onBehalfOf?.id ?? null } });
+    const outbound = await notify(tx, row, 'assigned', await unitPeople(tx, row, ctx.now), TEXT.assigned(row), ctx.now, actor.personId);
+    const duplicates = await findDuplicates(tx, category.code, place, ctx.now, id);
+    return { row, duplicates, outbound };
+  });
+  await sendOutbound(db, result.outbound, log);
+  return result;
+}
+
+export type CommandBody = Record<string, any> & { version?: number; internalNote?: string };
+
+/** Turns a route body into a machine command, resolving units on the place's path. */
+async function toCommand(tx: DbOrTx, name: AppealCommandName, body: CommandBody, row: AppealRow, category: CategoryRow): Promise<AppealCommand> {
+  switch (name) {
+    case 'dispatch': {
+      const chain = await repo.regionsOnPath(tx, row.regionPath);
+      const level = body.level as AppealLevel;
+      const target = unitAt({ chain }, level, body.department ?? category.department ?? 'urban_management');
+      if (!target) throw invalidField('/body/level', 'no_unit', { zh: '该地点在这一级没有对应的单位', en: 'The place has no unit at that level' });
+      if (body.regionId && body.regionId !== target.unit.regionId) throw invalidField('/body/regionId', 'not_on_place_path', { zh: '只能派发给诉求所在地的上级单位', en: 'Dispatch goes to a unit that covers the place' });
+      return { type: 'dispatch', unit: target.unit, note: body.note };
+    }
+    case 'escalate': {
+      const up = nextRung(row.level as AppealLevel);
+      const chain = await repo.regionsOnPath(tx, row.regionPath);
+      const target = up ? unitAt({ chain }, up, body.department ?? category.department ?? 'urban_management') : null;
+      return { type: 'escalate', reason: body.reason, to: target?.unit ?? { level: row.level as AppealLevel, regionId: row.unitRegionId, department: row.department } };
+    }
+    case 'approve_extension':
+      return { type: 'approve_extension', approved: body.approved ?? true, note: body.note };
+    default:
+      return { type: name, ...body } as AppealCommand;
+  }
+}
+
+/** One named command on one appeal, in one transaction: lock, decide, append events, audit, notify. */
+export async function runCommand(db: Db, ctx: CommandContext, id: string, name: AppealCommandName, body: CommandBody, log?: { warn: (...a: any[]) => void }) {
+  const actor = requireActor(ctx);
+  const result = await db.transaction(async (tx) => {
+    const row = await repo.lockAppeal(tx, id);
+    if (!row || !(canReadAsStaff(actor, row) || isReporter(actor, row))) throw notFound();
+    const category = (await repo.findCategoryById(tx, row.categoryId))!;
+    const allowed = () => appealActions(actor, row, category, ctx.now);
+    if (body.version !== undefined && body.version !== row.version) {
+      throw new AppError('conflict', { detail: { zh: '该诉求刚被他人更新，请刷新后再操作', en: 'Someone else just changed this appeal; reload and try again' }, allowedActions: allowed() });
+    }
+    const { version: _v, internalNote, ...rest } = body;
+    const command = await toCommand(tx, name, rest, row, category);
+    const who = machineActor(actor, row);
+    const decision = decide(row.state as any, command, who, ctx.now.getTime(), machineEnv(category));
+    if (!decision.ok) {
+      const e = decision.error;
+      if (e.code === 'not_allowed_in_state') throw new AppError('not_allowed_in_state', { detail: e.message, allowedActions: allowed() });
+      if (e.code === 'forbidden') throw new AppError('forbidden', { detail: e.message });
+      throw invalidField(`/body/${e.field ?? name}`, 'invalid', e.message);
+    }
+    let auditExtra: Record<string, unknown> | undefined;
+    const extraOutbound: OutboundNotification[] = [];
+    if (command.type === 'merge') auditExtra = await mergeInto(tx, ctx, row, command.survivorId, extraOutbound);
+    const { row: updated, outbound } = await persistEvents(tx, ctx, row, {
+      events: decision.events,
+      performer: { personId: actor.personId, name: actor.name, role: actingRole(name, who.roles) },
+      internalNote: internalNote ?? null,
+      command: name,
+      auditExtra,
+    });
+    return { row: updated, category, outbound: [...outbound, ...extraOutbound] };
+  });
+  await sendOutbound(db, result.outbound, log);
+  return result;
+}
+
+/** Merge: the duplicate's reporter(s) and followers follow the survivor. */
+async function mergeInto(tx: DbOrTx, ctx: CommandContext, dup: AppealRow, survivorId: string, _out: OutboundNotification[]) {
+  if (survivorId === dup.id) throw invalidField('/body/survivorId', 'self', { zh: '不能合并到自身', en: 'An appeal cannot be merged into itself' });
+  const survivor = await repo.lockAppeal(tx, survivorId);
+  const actor = requireActor(ctx);
+  if (!survivor || !canReadAsStaff(actor, survivor)) throw invalidField('/body/survivorId', 'not_found', { zh: '要合并到的诉求不存在', en: 'The appeal to merge into does not exist' });
+  if (survivor.categoryCode !== dup.categoryCode || ['rejected', 'merged', 'closed'].includes(survivor.status))
+    throw invalidField('/body/survivorId', 'not_mergeable', { zh: '只能合并到同类别、仍在办理的诉求', en: 'Merge into an open appeal of the same category' });
+  const people = new Set<string>(await repo.followerIds(tx, dup.id));
+  if (dup.reporterPersonId) people.add(dup.reporterPersonId);
+  if (dup.onBehalfOfPersonId) people.add(dup.onBehalfOfPersonId);
+  let added = 0;
+  for (const p of people) {
+    if (p === survivor.reporterPersonId || p === survivor.onBehalfOfPersonId) continue;
+    if (await repo.addFollower(tx, { appealId: survivor.id, personId: p, via: 'merge', regionPath: survivor.regionPath, createdAt: ctx.now })) added++;
+  }
+  if (added) await repo.updateAppeal(tx, survivor.id, { followerCount: survivor.followerCount + added });
+  return { survivorId: survivor.id, followersMoved: added };
+}
+
+/** +1: follow an open appeal instead of reporting it again. Idempotent. */
+export async function followAppeal(db: Db, ctx: CommandContext, id: string) {
+  const actor = requireActor(ctx);
+  return db.transaction(async (tx) => {
+    const row = await repo.lockAppeal(tx, id);
+    if (!row) throw notFound();
+    const category = (await repo.findCategoryById(tx, row.categoryId))!;
+    if (await repo.isFollower(tx, row.id, actor.personId)) return { row, category, following: true };
+    if (!canFollow(actor, row)) {
+      if (!canReadAsStaff(actor, row) && !isReporter(actor, row) && !row.regionPath.startsWith(communityPrefix(actor.homePath) ?? '\u0000')) throw notFound();
+      throw new AppError('not_allowed_in_state', { allowedActions: appealActions(actor, row, category, ctx.now) });
+    }
+    await repo.addFollower(tx, { appealId: row.id, personId: actor.personId, via: 'follow', regionPath: row.regionPath, createdAt: ctx.now });
+    const seq = (await repo.lastSeq(tx, row.id)) + 1;
+    await repo.insertEvents(tx, [
+      { id: uuidv7(), appealId: row.id, seq, type: 'followed', at: ctx.now, actorPersonId: actor.personId, actorName: actor.name, actorRole: 'resident', level: row.level, unitRegionId: row.unitRegionId, publicNote: null, internalNote: null, photoRefs: [], data: {}, regionPath: row.regionPath },
+    ]);
+    const updated = await repo.updateAppeal(tx, row.id, { followerCount: row.followerCount + 1, updatedAt: ctx.now });
+    await recordAudit(tx, ctx, { action: 'appeal.follow', entityType: 'appeal', entityId: row.id, regionPath: row.regionPath, after: { followerCount: updated.followerCount } });
+    return { row: updated, category, following: true };
+  });
+}

@@ -1,0 +1,43 @@
+import { hasAppealCapability } from '@shuren/core';
+import type { DbOrTx } from '../../db/client.js';
+import type { Actor } from '../../shared/actor.js';
+import * as repo from './appeals.repository.js';
+import type { AppealRow, CategoryRow } from './appeals.repository.js';
+import { appealActions, isReporter } from './appeals.policy.js';
+import { presentAppeal, presentEvent, presentPublic, presentSummary } from './appeals.presenter.js';
+
+/** Loads what the presenters need for a set of rows (names, regions, categories) in a few queries. */
+export async function staffViews(db: DbOrTx, actor: Actor, rows: AppealRow[], now: Date) {
+  const names = await repo.personNames(db, rows.flatMap((r) => [r.reporterPersonId, r.onBehalfOfPersonId]));
+  const regionNames = await repo.regionNames(db, rows.flatMap((r) => [r.placeRegionId, r.unitRegionId ?? '']));
+  const categories = new Map<string, CategoryRow>();
+  for (const r of rows) if (!categories.has(r.categoryId)) categories.set(r.categoryId, (await repo.findCategoryById(db, r.categoryId))!);
+  return rows.map((r) => {
+    const category = categories.get(r.categoryId)!;
+    return presentAppeal(r, category, appealActions(actor, r, category, now), { names, regionNames, now, revealPhone: hasAppealCapability(actor.assignments, 'handle', r.unitPath) || hasAppealCapability(actor.assignments, 'dispatch', r.unitPath) });
+  });
+}
+
+export async function staffDetail(db: DbOrTx, actor: Actor, row: AppealRow, now: Date) {
+  const [view] = await staffViews(db, actor, [row], now);
+  const events = await repo.listEvents(db, row.id);
+  return { ...view, timeline: events.map(presentEvent) };
+}
+
+export async function publicView(db: DbOrTx, actor: Actor | null, row: AppealRow, now: Date) {
+  const category = (await repo.findCategoryById(db, row.categoryId))!;
+  const events = await repo.listEvents(db, row.id);
+  const placeName = (await repo.regionNames(db, [row.placeRegionId])).get(row.placeRegionId) ?? '';
+  let actions: string[] = [];
+  if (actor) {
+    const following = await repo.isFollower(db, row.id, actor.personId);
+    // The public page offers what a resident does: confirm, rate, reopen, resume, follow.
+    actions = appealActions(actor, row, category, now, { following }).filter((a) => ['verify', 'close', 'reopen', 'resume', 'follow'].includes(a) && (a === 'follow' || isReporter(actor, row)));
+  }
+  return presentPublic(row, category, events, placeName, actions);
+}
+
+export async function summaries(db: DbOrTx, rows: AppealRow[]) {
+  const regionNames = await repo.regionNames(db, rows.map((r) => r.placeRegionId));
+  return rows.map((r) => presentSummary(r, regionNames.get(r.placeRegionId) ?? ''));
+}

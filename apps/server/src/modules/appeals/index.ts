@@ -1,0 +1,42 @@
+import type { FastifyInstance } from 'fastify';
+import type { ModuleManifest } from '../manifest.js';
+import { appealRoutes } from './appeals.routes.js';
+import { appealStats } from './appeals.stats.js';
+import { consoleNotificationSender, setNotificationSender } from './appeals.notify.js';
+import { notificationRoutes } from './notifications.routes.js';
+import { appealsOptions, ensureDefaultCategories, setAppealsOptions } from './appeals.setup.js';
+import { sweepOverdue } from './appeals.sweeper.js';
+
+export { sweepOverdue } from './appeals.sweeper.js';
+export { setNotificationSender, type NotificationSender, type OutboundNotification } from './appeals.notify.js';
+export { workingCalendar } from './appeals.setup.js';
+
+/** Seeds categories, wires the console sender, and runs the overdue sweeper on an interval (off in tests). */
+async function routes(app: FastifyInstance) {
+  const options = appealsOptions(process.env, app.config.nodeEnv);
+  setAppealsOptions(options);
+  setNotificationSender(app.db, consoleNotificationSender(app.log));
+  await ensureDefaultCategories(app.db);
+  await appealRoutes(app);
+  await notificationRoutes(app);
+  if (options.sweepSeconds > 0) {
+    let running = false;
+    const timer = setInterval(() => {
+      if (running) return;
+      running = true;
+      sweepOverdue(app.db, app.clock.now(), { log: app.log })
+        .catch((err) => app.log.error({ err }, 'appeals sweep failed'))
+        .finally(() => {
+          running = false;
+        });
+    }, options.sweepSeconds * 1000);
+    timer.unref();
+    app.addHook('onClose', async () => clearInterval(timer));
+  }
+}
+
+export const appealsModule: ModuleManifest = {
+  name: 'appeals',
+  routes,
+  stats: appealStats,
+};
