@@ -10,6 +10,8 @@ export * from './contracts/common.js';
 export * from './contracts/regions.js';
 export * from './contracts/people.js';
 export * from './contracts/households.js';
+export * from './contracts/organisations.js';
+export * from './contracts/venues.js';
 export * from './calendar/index.js';
 export * from './appeals/index.js';
 export * from './contracts/appeals.js';

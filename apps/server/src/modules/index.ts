@@ -5,8 +5,10 @@ import { peopleModule } from './people/index.js';
 import { assignmentsModule } from './assignments/index.js';
 import { auditModule } from './audit/index.js';
 import { importsModule } from './imports/index.js';
+import { organisationsModule } from './organisations/index.js';
+import { venuesModule } from './venues/index.js';
 import { statsModule } from './stats/index.js';
 import { appealsModule } from './appeals/index.js';
 
 /** Every feature module, in registration order. The stats endpoint collects `stats` from each. */
-export const MODULES: ModuleManifest[] = [authModule, regionsModule, peopleModule, assignmentsModule, auditModule, importsModule, statsModule, appealsModule];
+export const MODULES: ModuleManifest[] = [authModule, regionsModule, peopleModule, assignmentsModule, auditModule, importsModule, organisationsModule, venuesModule, statsModule, appealsModule];
