@@ -4,7 +4,7 @@
  *   BASE_URL=http://127.0.0.1:3000 npx tsx bench/dashboard-api.ts [--n 200] [--concurrency 8] [--json]
  *
  * Signs in as `admin` (demo password), then for the subdistrict and a sample of communities times:
- * the stats figures, the per-community breakdown requests, the grid-tree pages for the treemap, and the
+ * the stats figures (the 三长-by-community chart comes with them), the grid-tree pages for the treemap, and the
  * first page of each figure's drill-down list. Sequential (one user's latency) and concurrent (a shift
  * of staff opening the dashboard at once, autocannon). Not a test: prints numbers only.
  */
@@ -89,9 +89,6 @@ async function main() {
   const rows: Row[] = [];
   const statsPath = `/api/v1/regions/${root.id}/stats`;
   rows.push(await time('stats: subdistrict', statsPath, cookie));
-  const byChildPath = `${statsPath}?by=children`;
-  const byChildOk = (await fetch(`${BASE}${byChildPath}`, { headers: { cookie } })).ok;
-  if (byChildOk) rows.push(await time('stats: subdistrict by community', byChildPath, cookie));
   const sample = communities.slice(0, 3);
   for (const c of sample) rows.push(await time(`stats: community ${c.code}`, `/api/v1/regions/${c.id}/stats`, cookie, Math.max(20, Math.floor(N / 4))));
   rows.push(await time('grid tree: communities page', `/api/v1/regions?parentId=${root.id}&limit=200`, cookie));
@@ -115,7 +112,6 @@ async function main() {
   console.log(`${'request'.padEnd(44)} ${'n'.padStart(5)} ${'p50 ms'.padStart(8)} ${'p99 ms'.padStart(8)} ${'max ms'.padStart(8)} ${'bytes'.padStart(8)}`);
   for (const r of rows) console.log(`${r.name.padEnd(44)} ${String(r.n).padStart(5)} ${r.p50.toFixed(1).padStart(8)} ${r.p99.toFixed(1).padStart(8)} ${r.max.toFixed(1).padStart(8)} ${String(r.bytes).padStart(8)}`);
   console.log(`concurrent stats (${load.connections} connections, 5 s): ${load.rps.toFixed(0)} req/s, p50 ${load.p50} ms, p99 ${load.p99} ms, non-2xx ${load.non2xx}`);
-  if (!byChildOk) console.log('note: stats?by=children not available; the dashboard falls back to one stats request per community');
 }
 
 /** Number of items over all pages (the treemap reads them all). */

@@ -49,16 +49,21 @@ export function treemapOption(nodes: readonly TreeNode[]): ChartOption {
       {
         type: 'treemap',
         data: nodes as TreeNode[],
-        leafDepth: 1,
         roam: false,
         // A click opens that node's own dashboard (handled by the page), not a zoom.
         nodeClick: false,
         breadcrumb: { show: false },
-        label: { show: true, formatter: '{b}', fontSize: 13 },
-        upperLabel: { show: true, height: 22 },
+        width: '100%',
+        height: '100%',
+        top: 0,
+        left: 0,
+        label: { show: true, formatter: '{b}', fontSize: 12, overflow: 'truncate' },
+        upperLabel: { show: true, height: 24, color: '#fff', fontWeight: 'bold', fontSize: 13 },
+        // levels[0] is the hidden root; [1] the child nodes (communities), [2] their own children (grids).
         levels: [
-          { itemStyle: { borderColor: '#fff', borderWidth: 3, gapWidth: 3 } },
-          { colorSaturation: [0.35, 0.6], itemStyle: { borderColorSaturation: 0.6, gapWidth: 1, borderWidth: 1 } },
+          { itemStyle: { borderWidth: 0, gapWidth: 4 } },
+          { itemStyle: { borderColor: '#8c1d18', borderWidth: 3, gapWidth: 2 }, color: ['#b3261e', '#c0392b', '#a93226', '#922b21', '#cd6155'], colorSaturation: [0.35, 0.6] },
+          { itemStyle: { borderColorSaturation: 0.7, gapWidth: 1, borderWidth: 1 }, colorSaturation: [0.3, 0.55] },
         ],
       },
     ],
