@@ -55,7 +55,16 @@ interface LoadResult {
   statusCodes: Record<string, { count: number }>;
 }
 
-function load(spec: { url: string; method: 'GET' | 'POST'; headers?: Record<string, string>; body?: string; duration: number }): Promise<LoadResult> {
+interface Scenario {
+  key: string;
+  label: string;
+  url: string;
+  method: 'GET' | 'POST';
+  headers?: Record<string, string>;
+  body?: string;
+}
+
+function load(spec: Omit<Scenario, 'key' | 'label'> & { duration: number }): Promise<LoadResult> {
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, ['--import', 'tsx', path.join(here, 'load.ts'), JSON.stringify({ ...spec, connections })], { stdio: ['ignore', 'pipe', 'inherit'] });
     let out = '';
@@ -114,7 +123,7 @@ async function main() {
     const building = await codeOf('GC-C01-G01-B01');
     const headers = { cookie, 'content-type': 'application/json' };
 
-    const scenarios = [
+    const scenarios: Scenario[] = [
       { key: 'ceiling', label: 'ceiling: bare Fastify + 1 INSERT', url: `${ceilingUrl}/ceiling`, method: 'POST' as const, headers: { 'content-type': 'application/json' }, body: '{"name":"张三{{n}}"}' },
       people
         ? { key: 'create', label: 'POST /api/v1/people (worker)', url: `${appUrl}/api/v1/people`, method: 'POST' as const, headers, body: JSON.stringify({ name: '测试居民{{n}}', homeRegionId: building, gender: 'female', birthYear: 1980 }) }

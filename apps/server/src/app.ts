@@ -40,6 +40,42 @@ function makeAjv(coerceTypes: AjvOptions['coerceTypes']): Ajv {
   return ajv;
 }
 
+const COUNTED = Symbol('inflight');
+
+/**
+ * Counts requests whose handler has not finished and lets `close()` wait for them (up to 10 s), so a shutdown
+ * never closes the database under a running command. A client that hangs up does not end its handler, and
+ * Fastify then skips onResponse but still calls onSend once the handler is done: that is where the count drops.
+ * Also sends the request id (every log line of the request carries it as reqId) for clients to quote.
+ */
+function trackInflight(app: FastifyInstance) {
+  let inflight = 0;
+  let idle: (() => void) | null = null;
+  app.addHook('onRequest', async (request, reply) => {
+    reply.header('x-request-id', request.id);
+    (request as any)[COUNTED] = true;
+    inflight++;
+  });
+  app.addHook('onSend', async (request, _reply, payload) => {
+    if ((request as any)[COUNTED]) {
+      (request as any)[COUNTED] = false;
+      if (--inflight === 0) idle?.();
+    }
+    return payload;
+  });
+  app.addHook('onClose', async () => {
+    if (inflight === 0) return;
+    app.log.info({ inflight }, 'waiting for requests in flight');
+    await new Promise<void>((resolve) => {
+      const timer = setTimeout(resolve, 10_000);
+      idle = () => {
+        clearTimeout(timer);
+        resolve();
+      };
+    });
+  });
+}
+
 export async function buildApp(opts: BuildOptions): Promise<FastifyInstance> {
   const { config } = opts;
   const app = Fastify({
@@ -56,10 +92,7 @@ export async function buildApp(opts: BuildOptions): Promise<FastifyInstance> {
   const coercing = makeAjv('array');
   const strict = makeAjv(false);
   app.setValidatorCompiler(({ schema, httpPart }) => (httpPart === 'body' ? strict : coercing).compile(schema));
-  // Clients and operators quote this id; every log line of the request carries it as reqId.
-  app.addHook('onRequest', async (request, reply) => {
-    reply.header('x-request-id', request.id);
-  });
+  trackInflight(app);
 
   app.decorate('config', config);
   app.decorate('database', opts.database);

@@ -1,3 +1,5 @@
+import { sql } from 'drizzle-orm';
+import type { PgTable } from 'drizzle-orm/pg-core';
 import { uuidv7 } from 'uuidv7';
 import { auditLog } from '../db/schema/index.js';
 import type { DbOrTx } from '../db/client.js';
@@ -41,4 +43,19 @@ export function auditRow(ctx: CommandContext, entry: AuditEntry) {
     requestId: ctx.requestId,
     ip: ctx.ip,
   };
+}
+
+/**
+ * Inserts one row and its audit row in ONE statement (a data-modifying CTE: `with r as (insert …) insert into
+ * audit_log …`). A single statement is atomic on its own, so this replaces BEGIN, two INSERTs and COMMIT — four
+ * round trips — with one, for hot create commands whose whole change is that insert (see docs/benchmarks.md).
+ * The caller builds the complete row (id from uuidv7, timestamps from ctx.now), so nothing needs returning.
+ * Constraint violations surface as usual (code and constraint name on the error's cause).
+ * Works on PostgreSQL and PGlite, with the outer db or inside a transaction.
+ */
+export async function insertWithAudit<T extends PgTable>(db: DbOrTx, ctx: CommandContext, table: T, row: T['$inferInsert'], entry: AuditEntry): Promise<void> {
+  const insertRow = db.insert(table).values(row as any);
+  const insertAudit = db.insert(auditLog).values(auditRow(ctx, entry));
+  // getSQL(): embedded as SQL, not as a sub-query (which drizzle would wrap in parentheses).
+  await db.execute(sql`with inserted_row as (${insertRow.getSQL()}) ${insertAudit.getSQL()}`);
 }
