@@ -1,6 +1,7 @@
 import { eq } from 'drizzle-orm';
 import { accounts, regions } from '../../db/schema/index.js';
 import type { TestApp } from '../../../test/helpers.js';
+import { workingCalendar } from './appeals.setup.js';
 
 /** Test helpers for the appeals suites: region ids by demo code, person ids by demo login, JSON calls. */
 export async function regionId(t: TestApp, code: string): Promise<string> {
@@ -18,4 +19,15 @@ export function caller(t: TestApp, cookie: string) {
     post: (url: string, payload: unknown = {}) => t.app.inject({ method: 'POST', url: `/api/v1${url}`, headers: { cookie }, payload: payload as any }),
     get: (url: string) => t.app.inject({ method: 'GET', url: `/api/v1${url}`, headers: { cookie } }),
   };
+}
+
+/**
+ * Moves the test clock forward to 10:00 Asia/Shanghai on the next working day, so SLA arithmetic in a test
+ * does not depend on the day the suite runs. (Forward only: the seed's records keep coming first.)
+ */
+export function startOnWorkingMorning(t: TestApp): Date {
+  let day = new Date(t.clock.now().getTime() + 8 * 3600_000 + 86_400_000).toISOString().slice(0, 10);
+  while (!workingCalendar.isWorkday(day)) day = new Date(Date.parse(`${day}T00:00:00Z`) + 86_400_000).toISOString().slice(0, 10);
+  t.clock.current = new Date(`${day}T10:00:00+08:00`);
+  return t.clock.current;
 }

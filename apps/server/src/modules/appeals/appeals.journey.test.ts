@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../../../test/helpers.js';
 import { appealsModule } from './index.js';
-import { caller, regionId } from './appeals.fixtures.js';
+import { caller, regionId, startOnWorkingMorning } from './appeals.fixtures.js';
 
 describe('appeals: a blocked fire exit from report to rated fix', () => {
   let t: TestApp;
@@ -11,6 +11,7 @@ describe('appeals: a blocked fire exit from report to rated fix', () => {
   let grid: ReturnType<typeof caller>;
   beforeAll(async () => {
     t = await createTestApp();
+    startOnWorkingMorning(t);
     resident = caller(t, await t.login('13800000001'));
     ops = caller(t, await t.login('admin'));
     community = caller(t, await t.login('worker'));
