@@ -72,11 +72,14 @@ async function main() {
     if (empty) {
       const started = Date.now();
       console.log(`Seeding scale "${args.scale}" into ${where}…`);
-      const summary = await seedScale(database.db, args.scale);
+      const summary = await seedScale(database.db, args.scale, (line) => console.log(line));
       if (database.kind === 'postgres') {
         // Fresh statistics and a visibility map, so the count queries plan well and use index-only scans.
+        const t0 = Date.now();
         for (const t of ['regions', 'households', 'people', 'role_assignments', 'organisations', 'organisation_members', 'venues']) await database.db.execute(sql.raw(`vacuum analyze ${t}`));
+        console.log(`  vacuum analyze            ${Date.now() - t0} ms`);
       }
+      console.log('Created:');
       const seconds = ((Date.now() - started) / 1000).toFixed(1);
       for (const [k, v] of Object.entries(summary)) if (k !== 'scale') console.log(`  ${k.padEnd(20)} ${String(v).padStart(8)}`);
       console.log(`Done in ${seconds} s.`);
