@@ -1,6 +1,6 @@
 // Everything that draws with ECharts lives here, loaded as its own chunk after the figures are on screen.
 import { useMemo } from 'react';
-import { Card, Empty, Spin, Typography } from 'antd';
+import { Button, Card, Empty, Spin, Typography } from 'antd';
 import type { Region } from '@shuren/core';
 import { useI18n } from '../../shared/i18n';
 import { barHeight, barOption, treemapOption, type TreeNode } from './chart-options';
@@ -14,23 +14,33 @@ import type { DrillTarget } from './figure-drawer';
  */
 export function BreakdownPanel({ figure, onDrill, onOpen }: { figure: StatFigure; onDrill: (d: DrillTarget) => void; onOpen: (href: string) => void }) {
   const { t } = useI18n();
-  const data = (figure.breakdown ?? []).map((b) => ({ key: b.key, name: t(b), value: b.value }));
+  const lines = figure.breakdown ?? [];
+  const data = lines.map((b) => ({ key: b.key, name: t(b), value: b.value }));
   const sig = JSON.stringify(data);
   const option = useMemo(() => barOption(JSON.parse(sig)), [sig]);
+  const openLine = (key: string | undefined) => {
+    const b = lines.find((x) => x.key === key);
+    const listPath = b?.listPath ?? figure.listPath;
+    const dashboard = listPath && dashboardOfListPath(listPath);
+    if (dashboard) onOpen(dashboard);
+    else if (listPath) onDrill({ title: b?.listPath ? `${t(figure)} · ${t(b)}` : t(figure), value: b?.listPath ? b.value : figure.value, listPath });
+  };
   return (
     <Card title={t(figure)} size="small" data-testid={`breakdown-${figure.key}`} extra={<Typography.Text strong>{figure.value}</Typography.Text>}>
-      <EChart
-        option={option}
-        height={barHeight(data.length)}
-        label={`${t(figure)}: ${data.map((d) => `${d.name} ${d.value}`).join('，')}`}
-        onItemClick={(p) => {
-          const b = figure.breakdown?.find((x) => x.key === (p.data as { key?: string })?.key);
-          const listPath = b?.listPath ?? figure.listPath;
-          const dashboard = listPath && dashboardOfListPath(listPath);
-          if (dashboard) onOpen(dashboard);
-          else if (listPath) onDrill({ title: b ? `${t(figure)} · ${t(b)}` : t(figure), value: b?.value ?? figure.value, listPath });
-        }}
-      />
+      <EChart option={option} height={barHeight(data.length)} label={`${t(figure)}: ${data.map((d) => `${d.name} ${d.value}`).join('，')}`} onItemClick={(p) => openLine((p.data as { key?: string })?.key)} />
+      {/* The canvas is invisible to screen readers and keyboards: the same lines as buttons. */}
+      <details>
+        <summary style={{ cursor: 'pointer', color: '#666', fontSize: 12 }}>{t('数据明细', 'Data')}</summary>
+        <ul style={{ listStyle: 'none', margin: 0, padding: 0 }}>
+          {lines.map((b) => (
+            <li key={b.key}>
+              <Button type="link" size="small" onClick={() => openLine(b.key)} disabled={!b.listPath && !figure.listPath} data-testid={`line-${figure.key}-${b.key}`}>
+                {t(b)}：{b.value}
+              </Button>
+            </li>
+          ))}
+        </ul>
+      </details>
     </Card>
   );
 }
