@@ -1,3 +1,4 @@
+/* global document, NodeFilter, getComputedStyle -- the page.evaluate callbacks run in the browser */
 // Resident and 楼长 pages on a phone (390×844, touch): large type, big tap targets, one task per screen,
 // no critical axe violations. Each journey signs in through the real form.
 
