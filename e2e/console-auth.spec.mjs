@@ -1,3 +1,4 @@
+/* global localStorage, document */
 // Signing in and out, landing pages per role, session expiry, language switch.
 export default [
   {
