@@ -1,14 +1,30 @@
 import { useState } from 'react';
-import { Button, Drawer, Table, Typography } from 'antd';
+import { Button, Drawer, Typography } from 'antd';
 import { HistoryOutlined } from '@ant-design/icons';
 import type { AuditEntry } from '@shuren/core';
 import { hasPermission, useMe } from '../../../shared/auth';
 import { formatDateTime, useI18n } from '../../../shared/i18n';
 import { CursorTable } from './cursor-table';
 
-function Snapshot({ value }: { value: unknown }) {
-  if (value === null || value === undefined) return <Typography.Text type="secondary">—</Typography.Text>;
-  return <pre style={{ margin: 0, maxWidth: 360, maxHeight: 160, overflow: 'auto', fontSize: 11, whiteSpace: 'pre-wrap' }}>{JSON.stringify(value, null, 1)}</pre>;
+const show = (v: unknown) => (v === null || v === undefined ? '∅' : typeof v === 'object' ? JSON.stringify(v) : String(v));
+
+/** What changed: only the fields whose value differs between the before and after snapshots. */
+function Changes({ before, after }: { before: unknown; after: unknown }) {
+  const b = (before && typeof before === 'object' ? before : {}) as Record<string, unknown>;
+  const a = (after && typeof after === 'object' ? after : {}) as Record<string, unknown>;
+  const keys = [...new Set([...Object.keys(b), ...Object.keys(a)])].filter((k) => k !== 'updatedAt' && JSON.stringify(b[k]) !== JSON.stringify(a[k]));
+  if (!keys.length) return <Typography.Text type="secondary">—</Typography.Text>;
+  const created = before === null || before === undefined;
+  return (
+    <div style={{ fontSize: 12, maxWidth: 520, maxHeight: 140, overflow: 'auto' }}>
+      {keys.map((k) => (
+        <div key={k}>
+          <code>{k}</code>: {created ? null : <><del style={{ color: '#999' }}>{show(b[k])}</del> → </>}
+          <span>{show(a[k])}</span>
+        </div>
+      ))}
+    </div>
+  );
 }
 
 export function useAuditColumns() {
@@ -18,8 +34,7 @@ export function useAuditColumns() {
     { title: t('操作人', 'Who'), dataIndex: ['actor', 'name'], width: 110, render: (v: string | null) => v ?? t('系统', 'system') },
     { title: t('操作', 'Action'), dataIndex: 'action', width: 160, render: (v: string) => <code>{v}</code> },
     { title: t('对象', 'Record'), dataIndex: ['entity', 'type'], width: 110, render: (_: string, r: AuditEntry) => <span title={r.entity.id}>{r.entity.type}</span> },
-    { title: t('变更前', 'Before'), dataIndex: 'before', render: (v: unknown) => <Snapshot value={v} /> },
-    { title: t('变更后', 'After'), dataIndex: 'after', render: (v: unknown) => <Snapshot value={v} /> },
+    { title: t('变更内容', 'Changes'), key: 'changes', render: (_: unknown, r: AuditEntry) => <Changes before={r.before} after={r.after} /> },
   ];
 }
 
@@ -47,4 +62,3 @@ export function AuditButton({ entityType, entityId }: { entityType: string; enti
   );
 }
 
-export { Table };
