@@ -9,7 +9,8 @@ export type MemberRow = typeof organisationMembers.$inferSelect;
 export type MemberWithPerson = MemberRow & { personName: string; personPhone: string | null };
 
 /** Current members only: a membership is current until it has a leaving date. */
-const memberCount = sql<number>`(select count(*)::int from ${organisationMembers} m where m.organisation_id = ${organisations.id} and m.left_on is null)`;
+// Qualified by hand: Drizzle leaves columns unqualified in single-table selects, which would bind to the subquery's table.
+const memberCount = sql<number>`(select count(*)::int from organisation_members m where m.organisation_id = organisations.id and m.left_on is null)`;
 
 const listColumns = { ...getTableColumns(organisations), regionName: regions.name, memberCount };
 

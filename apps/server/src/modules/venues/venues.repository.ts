@@ -1,14 +1,15 @@
 import { and, asc, eq, getTableColumns, ilike, inArray, isNull, or, sql, type SQL } from 'drizzle-orm';
 import type { OpeningHours } from '@shuren/core';
 import type { DbOrTx } from '../../db/client.js';
-import { organisationMembers, organisations, regions, venueRooms, venues } from '../../db/schema/index.js';
+import { organisations, regions, venueRooms, venues } from '../../db/schema/index.js';
 import { afterCursor, likeContains, subtreeOf } from '../../shared/paging.js';
 
 export type VenueRow = Omit<typeof venues.$inferSelect, 'openingHours'> & { openingHours: OpeningHours[] };
 export type VenueListRow = VenueRow & { regionName: string; roomCount: number };
 export type RoomRow = typeof venueRooms.$inferSelect;
 
-const roomCount = sql<number>`(select count(*)::int from ${venueRooms} r where r.venue_id = ${venues.id})`;
+// Qualified by hand: Drizzle leaves columns unqualified in single-table selects, which would bind to the subquery's table.
+const roomCount = sql<number>`(select count(*)::int from venue_rooms r where r.venue_id = venues.id)`;
 const listColumns = { ...getTableColumns(venues), regionName: regions.name, roomCount };
 
 /** jsonb comes back as parsed JSON; the column is only ever written from validated opening hours. */
@@ -117,7 +118,7 @@ export async function listNearbyOrganisations(db: DbOrTx, communityPath: string,
       id: organisations.id,
       kind: organisations.kind,
       name: organisations.name,
-      memberCount: sql<number>`(select count(*)::int from ${organisationMembers} m where m.organisation_id = ${organisations.id} and m.left_on is null)`,
+      memberCount: sql<number>`(select count(*)::int from organisation_members m where m.organisation_id = organisations.id and m.left_on is null)`,
     })
     .from(organisations)
     .where(and(sql`${organisations.regionPath} like ${communityPath + '%'}`, isNull(organisations.dissolvedOn)))
