@@ -84,6 +84,15 @@ describe('role assignments', () => {
     expect(bad2.json().errors[0].field).toBe('/body/startDate');
   });
 
+  it('lets only one of two simultaneous identical appointments through (row lock on the person)', async () => {
+    const personId = await newPerson('并发任命', 'GC-C01-G02-B02');
+    const body = { personId, role: 'building_head', regionId: region['GC-C01-G02-B02'], startDate: '2026-06-01' };
+    const results = await Promise.all([inject('POST', '/assignments', worker, body), inject('POST', '/assignments', admin, body)]);
+    expect(results.map((r) => r.statusCode).sort()).toEqual([201, 409]);
+    const held = (await inject('GET', `/assignments?personId=${personId}`, admin)).json();
+    expect(held.items).toHaveLength(1);
+  });
+
   it('ends an assignment once, not before its start, with before/after audited', async () => {
     const personId = await newPerson('卸任楼长', 'GC-C01-G02-B01');
     const a = (await inject('POST', '/assignments', worker, { personId, role: 'building_head', regionId: region['GC-C01-G02-B01'], startDate: '2026-02-01' })).json();

@@ -38,6 +38,13 @@ describe('households', () => {
     expect((await inject('POST', '/households', worker, { ...body, regionId: region['GC-C01-G02-B01'] })).statusCode).toBe(201);
   });
 
+  it('registers a room only once when two clerks submit it at the same time', async () => {
+    const body = { regionId: region['GC-C01-G03-B01'], address: '并发登记', room: 'T-RACE' };
+    const results = await Promise.all([inject('POST', '/households', worker, body), inject('POST', '/households', admin, body)]);
+    expect(results.map((r) => r.statusCode).sort()).toEqual([201, 409]);
+    expect(results.find((r) => r.statusCode === 409)!.json().errors[0].field).toBe('/body/room');
+  });
+
   it('refuses a non-grid3 region, negative or over-precise area, and unknown fields', async () => {
     const notGrid3 = await inject('POST', '/households', worker, { regionId: region['GC-C01-G01'], address: '某处', room: 'T1' });
     expect(notGrid3.statusCode).toBe(400);
