@@ -27,7 +27,7 @@ export async function freshDatabase(): Promise<Database & { drop(): Promise<void
     const db = await openDatabase({ databaseUrl: null, dataDir: 'memory://' });
     return { ...db, drop: async () => db.close() };
   }
-  const name = `shuren_t_${randomBytes(6).toString('hex')}`;
+  const name = `shuren_t_${Math.floor(Date.now() / 1000)}_${randomBytes(4).toString('hex')}`;
   const admin = new pg.Client({ connectionString: url });
   await admin.connect();
   await admin.query(`create database "${name}"`);
