@@ -4,3 +4,4 @@ export * from './organisations.js';
 export * from './accounts.js';
 export * from './audit.js';
 export * from './appeals.js';
+export * from './open311.js';
