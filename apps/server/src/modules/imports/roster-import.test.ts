@@ -158,6 +158,19 @@ describe('roster import (楼长/巷长/街长)', () => {
     expect(res.json().errors.map((e: any) => e.field)).toEqual(['row:1/姓名', 'row:1/手机号', 'row:1/角色', 'row:1/网格编码', 'row:1/开始日期']);
   });
 
+  it('refuses broken uploads with a 4xx: no boundary, truncated body, half an xlsx, no file part', async () => {
+    const post = (contentType: string, payload: Buffer | string) => t.app.inject({ method: 'POST', url: '/api/v1/imports/roster', headers: { cookie: worker, 'content-type': contentType }, payload });
+    expect((await post('multipart/form-data', 'garbage')).statusCode).toBe(400);
+    expect((await post('multipart/form-data; boundary=xyz', '--xyz\r\nContent-Disposition: form-data; name="file"; filename="a.xlsx"\r\n\r\nPK\x03\x04abc')).statusCode).toBe(400);
+    const noFile = await post('multipart/form-data; boundary=xyz', '--xyz\r\nContent-Disposition: form-data; name="note"\r\n\r\nhello\r\n--xyz--\r\n');
+    expect(noFile.statusCode).toBe(422);
+    expect(noFile.json().errors[0].code).toBe('missing');
+    const whole = await workbookOf(ROSTER_HEADER, [['某人', '17700000501', '', '楼长', 'GC-C01-G01-B01', '2026-03-01', '否']]);
+    const half = await upload(worker, whole.subarray(0, Math.floor(whole.length / 2)), true);
+    expect(half.statusCode).toBe(422);
+    expect(half.json().code).toBe('invalid_file');
+  });
+
   it('refuses a file over 5 MB with 413', async () => {
     const big = Buffer.alloc(5 * 1024 * 1024 + 10, 0x41);
     const res = await upload(worker, big, true);

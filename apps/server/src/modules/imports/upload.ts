@@ -18,6 +18,17 @@ const notXlsx = () =>
   );
 
 /**
+ * Limits (413) and our own refusals pass through; anything else the multipart parser throws is a broken request
+ * (no boundary, truncated body), not a server fault.
+ */
+function uploadError(err: unknown): unknown {
+  if (err instanceof AppError) return err;
+  const e = err as { code?: string; statusCode?: number };
+  if (typeof e.code === 'string' && e.code.startsWith('FST_') && e.statusCode && e.statusCode < 500) return err;
+  return new AppError('bad_request', { detail: { zh: '上传请求格式不正确（multipart 内容不完整），请重新上传', en: 'The upload request is malformed (incomplete multipart body); upload again' } });
+}
+
+/**
  * Sum of the uncompressed sizes in the ZIP central directory, or null when the archive cannot be read.
  * Checked before exceljs inflates anything, so a small upload cannot expand into gigabytes in memory.
  */
@@ -46,6 +57,12 @@ export function unzippedSize(buf: Buffer): number | null {
   return total;
 }
 
+async function receiveFile(request: FastifyRequest): Promise<{ fileName: string; buf: Buffer }> {
+  const part = await request.file();
+  if (!part) throw invalidFile('missing', '没有收到文件，请选择要上传的 Excel 文件', 'No file was received; choose the Excel file to upload');
+  return { fileName: part.filename.slice(0, 200), buf: await part.toBuffer() };
+}
+
 /**
  * Reads the one uploaded file of a multipart request (limits are set where the multipart plugin is registered:
  * an oversized file raises 413 here), makes sure it really is xlsx, and opens it.
@@ -56,12 +73,12 @@ export async function readUploadedWorkbook(request: FastifyRequest): Promise<{ w
       detail: { zh: '请以 multipart/form-data 上传 Excel 文件（字段名 file）', en: 'Upload the Excel file as multipart/form-data (field "file")' },
     });
   }
-  const part = await request.file();
-  if (!part) throw invalidFile('missing', '没有收到文件，请选择要上传的 Excel 文件', 'No file was received; choose the Excel file to upload');
-  const buf = await part.toBuffer();
+  const { fileName, buf } = await receiveFile(request).catch((err: unknown) => {
+    throw uploadError(err);
+  });
   if (buf.length === 0) throw invalidFile('empty', '上传的文件是空的', 'The uploaded file is empty');
   // The extension and the declared type are whatever the client says; the bytes decide.
-  const type = await fileTypeFromBuffer(buf);
+  const type = await fileTypeFromBuffer(buf).catch(() => undefined);
   if (type?.ext !== 'xlsx') throw notXlsx();
   const size = unzippedSize(buf);
   if (size === null) throw notXlsx();
@@ -73,5 +90,5 @@ export async function readUploadedWorkbook(request: FastifyRequest): Promise<{ w
     throw invalidFile('unreadable', 'Excel 文件已损坏或无法读取，请重新保存后上传', 'The Excel file is damaged or cannot be read; save it again and retry');
   }
   if (workbook.worksheets.length === 0) throw invalidFile('no_sheet', '工作簿中没有工作表', 'The workbook has no worksheet');
-  return { workbook, fileName: part.filename.slice(0, 200) };
+  return { workbook, fileName };
 }
