@@ -38,6 +38,7 @@ describe('dashboard drill-down plumbing', () => {
   it('describes records of any module as title, tags and place', () => {
     expect(describeItem({ id: '1', personName: '王楼长', roleLabel: { zh: '楼长', en: 'Building head' }, regionName: '1栋' }, zh)).toEqual({ title: '王楼长', tags: ['楼长'], place: '1栋', extra: [] });
     expect(describeItem({ id: '2', address: '同德花园1区1栋', room: '1-101', regionName: '1栋', memberCount: 3 }, zh).title).toBe('同德花园1区1栋 1-101');
+    expect(describeItem({ id: '3', address: '同德花园1栋1-101', room: '1-101' }, zh).title).toBe('同德花园1栋1-101');
     expect(describeItem({ id: 'x9' }, zh).title).toBe('x9');
   });
 });

@@ -33,7 +33,7 @@ export function BuildingPage() {
               {[...households.data].sort(byRoom).map((h) => (
                 <li key={h.id} className="r-card" data-testid="household-item">
                   <Link to={`/r/building/${regionId}/households/${h.id}`} className="r-card-link">
-                    <h3>{t(`${h.room} 室`, `Room ${h.room}`)}</h3>
+                    <h2 className="r-card-title">{t(`${h.room} 室`, `Room ${h.room}`)}</h2>
                     <p style={{ margin: 0 }}>{h.address}</p>
                     <p className="r-muted" style={{ margin: '4px 0 0' }}>
                       {t(`${h.memberCount} 位居民 ›`, `${h.memberCount} residents ›`)}

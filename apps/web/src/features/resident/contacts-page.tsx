@@ -34,7 +34,7 @@ export function ContactsPage() {
               {contacts.map((c) => (
                 <li key={`${c.personId}-${c.role}-${c.regionId}`} className="r-card" data-testid={`contact-${c.role}`}>
                   <span className="r-role">{t(c.roleLabel)}</span>
-                  <h3>{c.name}</h3>
+                  <h2 className="r-card-title">{c.name}</h2>
                   <p className="r-muted" style={{ margin: 0 }}>
                     {t(`负责：${c.regionName}`, `Looks after: ${c.regionName}`)}
                   </p>

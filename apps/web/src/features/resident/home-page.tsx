@@ -29,6 +29,7 @@ export function HomePage() {
       testId: 'tile-building',
       wide: true,
     })),
+    { to: '/r/appeals/new', icon: '📣', title: t('我要反映', 'Report a problem'), sub: t('身边的烦心事 · 查办理进度', 'Something wrong nearby · follow it up'), testId: 'tile-appeals', wide: true },
     { to: '/r/contacts', icon: '📞', title: t('我的楼长', 'My helpers'), sub: t('楼长 · 网格员 · 社区', 'Building head · grid worker · community'), testId: 'tile-contacts' },
     { to: '/r/household', icon: '🏠', title: t('我的家', 'My household'), sub: t('住址和家人', 'Address and family'), testId: 'tile-household' },
     { to: '/r/venues', icon: '🏛️', title: t('附近场地', 'Places near me'), sub: t('开放时间 · 活动室', 'Opening hours · rooms'), testId: 'tile-venues' },

@@ -31,14 +31,14 @@ function BackButton({ to }: { to?: string }) {
   const label = t('返回', 'Back');
   if (to) {
     return (
-      <Link to={to} aria-label={label} data-testid="r-back">
-        ‹ {label}
+      <Link to={to} data-testid="r-back">
+        <span aria-hidden="true">‹</span>&nbsp;{label}
       </Link>
     );
   }
   return (
-    <button type="button" aria-label={label} data-testid="r-back" onClick={() => (history.length > 1 ? navigate(-1) : navigate('/r'))}>
-      ‹ {label}
+    <button type="button" data-testid="r-back" onClick={() => (history.length > 1 ? navigate(-1) : navigate('/r'))}>
+      <span aria-hidden="true">‹</span>&nbsp;{label}
     </button>
   );
 }
@@ -97,8 +97,10 @@ export function CallButton({ phone, name, testId }: { phone: string; name: strin
   const { t } = useI18n();
   const digits = phone.replace(/[^\d+]/g, '');
   return (
-    <a className="r-btn" href={`tel:${digits}`} data-testid={testId} aria-label={t(`拨打电话给${name}：${phone}`, `Call ${name}: ${phone}`)}>
+    <a className="r-btn" href={`tel:${digits}`} data-testid={testId}>
       <span aria-hidden="true">📞</span> {t('拨打', 'Call')} {phone}
+      {/* Screen readers also hear whom the number reaches (the visible text stays the start of the name). */}
+      <span className="r-visually-hidden">{t(`（${name}）`, ` (${name})`)}</span>
     </a>
   );
 }

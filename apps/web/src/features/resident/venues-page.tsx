@@ -35,7 +35,7 @@ export function VenuesPage() {
                 <li key={v.id} className="r-card" data-testid="venue-card">
                   <Link to={`/r/venues/${v.id}`} className="r-card-link">
                     <span className="r-role">{t(v.kindLabel)}</span>
-                    <h3>{v.name}</h3>
+                    <h2 className="r-card-title">{v.name}</h2>
                     <OpenBadge open={v.openNow} /> <TodayLine venue={v} />
                     {v.address && <p style={{ margin: '6px 0 0' }}>{v.address}</p>}
                     <p className="r-muted" style={{ margin: '6px 0 0' }}>
