@@ -114,6 +114,7 @@ export async function importHouseholds(db: Db, ctx: CommandContext, workbook: Ex
     return { dryRun: true, rowCount: planned.length, counts: countsOf(planned), rows: planned.map(publicRow) };
   }
   return db.transaction(async (tx) => {
+    await repo.lockImports(tx, 'households');
     const planned = await planHouseholds(tx, actor, workbook);
     const counts = countsOf(planned);
     const importId = uuidv7();

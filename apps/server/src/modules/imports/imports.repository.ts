@@ -1,4 +1,4 @@
-import { and, eq, gte, inArray, isNull, or, type SQL } from 'drizzle-orm';
+import { and, eq, gte, inArray, isNull, or, sql, type SQL } from 'drizzle-orm';
 import type { DbOrTx } from '../../db/client.js';
 import { auditLog, households, people, regions, roleAssignments } from '../../db/schema/index.js';
 import { subtreeOf } from '../../shared/paging.js';
@@ -79,4 +79,12 @@ export async function linkHouseholdHead(db: DbOrTx, personId: string, householdI
 
 export async function insertAuditRows(db: DbOrTx, rows: (typeof auditLog.$inferInsert)[]): Promise<void> {
   for (const slice of chunks(rows, 200)) await db.insert(auditLog).values(slice);
+}
+
+/**
+ * Imports of one kind run one at a time (until the transaction ends): two uploads of the same roster in parallel
+ * would otherwise both see "no such person" under READ COMMITTED and create the people twice.
+ */
+export async function lockImports(db: DbOrTx, kind: 'roster' | 'households'): Promise<void> {
+  await db.execute(sql`select pg_advisory_xact_lock(hashtext(${`shuren.import.${kind}`}))`);
 }

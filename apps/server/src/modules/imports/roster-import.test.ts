@@ -65,6 +65,22 @@ describe('roster import (楼长/巷长/街长)', () => {
     expect(again.json().counts).toEqual({ peopleCreated: 0, peopleReused: 3, assignmentsCreated: 0, assignmentsSkipped: 4 });
   });
 
+  it('creates each person once when the same roster is imported twice at the same moment', async () => {
+    const file = await workbookOf(ROSTER_HEADER, [
+      ['并发甲', '17700000601', '', '楼长', 'GC-C01-G02-B01', '2026-05-01', '否'],
+      ['并发乙', '17700000602', '', '巷长', 'GC-C01-G02-B02', '2026-05-01', '否'],
+    ]);
+    const before = await totals();
+    const [a, b] = await Promise.all([upload(worker, file, false), upload(admin, file, false)]);
+    expect([a.statusCode, b.statusCode]).toEqual([201, 201]);
+    const created = [a.json().counts, b.json().counts].sort((x, y) => y.peopleCreated - x.peopleCreated);
+    expect(created).toEqual([
+      { peopleCreated: 2, peopleReused: 0, assignmentsCreated: 2, assignmentsSkipped: 0 },
+      { peopleCreated: 0, peopleReused: 2, assignmentsCreated: 0, assignmentsSkipped: 2 },
+    ]);
+    expect(await totals()).toEqual({ people: before.people + 2, assignments: before.assignments + 2 });
+  });
+
   it('reports every bad row of a half-wrong roster by row number and column, and imports nothing', async () => {
     const file = await workbookOf(ROSTER_HEADER, [
       ['好人甲', '17700000101', '', '楼长', 'GC-C01-G01-B01', '2026-03-01', '否'], // 2 ok

@@ -150,6 +150,7 @@ export async function importRoster(db: Db, ctx: CommandContext, workbook: ExcelJ
     return { dryRun: true, rowCount: planned.length, counts: countsOf(planned), rows: planned.map(publicRow) };
   }
   return db.transaction(async (tx) => {
+    await repo.lockImports(tx, 'roster');
     const planned = await planRoster(tx, actor, workbook, today);
     const counts = countsOf(planned);
     const importId = uuidv7();
