@@ -13,6 +13,7 @@ import swaggerPlugin from './plugins/swagger.js';
 import rateLimitPlugin from './plugins/rate-limit.js';
 import webPlugin from './plugins/web.js';
 import { MODULES } from './modules/index.js';
+import { open311Plugin } from './modules/open311/index.js';
 import { consoleVerificationSender, type VerificationSender } from './modules/auth/verification-sender.js';
 
 declare module 'fastify' {
@@ -112,6 +113,8 @@ export async function buildApp(opts: BuildOptions): Promise<FastifyInstance> {
     },
     { prefix: '/api/v1' },
   );
+  // Open311 GeoReport v2 lives at /open311/v2 (own api_key auth and error body); its key admin is under /api/v1.
+  await app.register(open311Plugin);
 
   app.get(
     '/healthz',

@@ -18,3 +18,4 @@ export * from './contracts/appeals.js';
 export * from './contracts/audit.js';
 export * from './contracts/imports.js';
 export * from './contracts/stats.js';
+export * from './contracts/open311.js';
