@@ -19,6 +19,7 @@ interface Section {
 
 const SECTIONS: Section[] = [
   { path: '/console', zh: '概览', en: 'Overview' },
+  { path: '/console/appeals', zh: '诉求', en: 'Appeals' },
   { path: '/console/people', zh: '人员', en: 'People', permission: 'person.read' },
   { path: '/console/assignments', zh: '任职', en: 'Roles', permission: 'person.read' },
   { path: '/console/households', zh: '住户', en: 'Households', permission: 'household.read' },

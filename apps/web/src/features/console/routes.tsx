@@ -18,6 +18,7 @@ const Venues = lazy(() => import('./pages/venues-page'));
 const Venue = lazy(() => import('./pages/venue-page'));
 const Imports = lazy(() => import('./pages/imports-page'));
 const Audit = lazy(() => import('./pages/audit-page'));
+const Appeals = lazy(() => import('../appeals/console/routes'));
 
 /** The staff console (/console/*): desktop first, dense antd tables, scoped by the region in the URL. */
 export default function ConsoleRoutes() {
@@ -39,6 +40,7 @@ export default function ConsoleRoutes() {
               <Route path="venues/:id" element={<Venue />} />
               <Route path="imports" element={<Imports />} />
               <Route path="audit" element={<Audit />} />
+              <Route path="appeals/*" element={<Appeals />} />
               <Route path="*" element={<NotFound />} />
             </Routes>
           </Suspense>

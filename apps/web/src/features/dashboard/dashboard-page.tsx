@@ -8,6 +8,7 @@ import { LangSwitch } from '../../shared/lang-switch';
 import { NoAccess, NotFound } from '../../shared/no-access';
 import { useAncestors, useChildren, useGrandchildren, useRegion, useStats, type StatFigure } from './dashboard-api';
 import { FigureDrawer, type DrillTarget } from './figure-drawer';
+import { AppealsPanel } from '../appeals/dashboard/appeals-panel';
 
 // ECharts arrives after the figures: the numbers are readable while the charts chunk loads.
 const BreakdownPanel = lazy(() => import('./charts').then((m) => ({ default: m.BreakdownPanel })));
@@ -119,6 +120,7 @@ export function DashboardPage() {
             </Col>
           ))}
         </Row>
+        <AppealsPanel figures={figures} />
 
         {figures.length > 0 && (
           <Suspense fallback={chartFallback}>
