@@ -1,4 +1,4 @@
-import Fastify, { type FastifyInstance } from 'fastify';
+import Fastify, { type FastifyInstance, type FastifyReply } from 'fastify';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import { Ajv, type Options as AjvOptions } from 'ajv';
 import addFormats from 'ajv-formats';
@@ -6,7 +6,7 @@ import { uuidv7 } from 'uuidv7';
 import type { Config } from './config.js';
 import type { Database, Db } from './db/client.js';
 import { systemClock, type Clock } from './shared/time.js';
-import errorsPlugin from './plugins/errors.js';
+import errorsPlugin, { toProblem } from './plugins/errors.js';
 import nulGuard from './plugins/nul-guard.js';
 import authPlugin from './plugins/auth.js';
 import swaggerPlugin from './plugins/swagger.js';
@@ -86,6 +86,12 @@ export async function buildApp(opts: BuildOptions): Promise<FastifyInstance> {
     genReqId: () => uuidv7(),
     requestIdHeader: false,
     return503OnClosing: true,
+    // Errors the router raises before any hook runs (a bad URL, a path parameter over maxParamLength) would
+    // otherwise get Fastify's own JSON: answer them as problem+json like everything else.
+    frameworkErrors: (err, request, reply) => {
+      const body = toProblem(err, request);
+      void (reply as FastifyReply).status(body.status).type('application/problem+json; charset=utf-8').send(body);
+    },
   }).withTypeProvider<TypeBoxTypeProvider>();
 
   // Query strings, path params and headers arrive as text and are coerced to their declared types; JSON bodies
