@@ -162,6 +162,14 @@ describe('organisations registry', () => {
     expect(actions).toEqual(['organisation.create', 'organisation.member_add', 'organisation.member_add', 'organisation.member_leave']);
   });
 
+  it('lets only one of two simultaneous adds of the same person through (row lock + unique index)', async () => {
+    const org = await createOrg(admin, { kind: 'volunteer_team', name: '并发志愿队', regionId: region['GC-C01'].id });
+    const body = { personId: resident.id, role: 'member', joinedOn: '2025-01-01' };
+    const results = await Promise.all([0, 1, 2].map(() => call(admin, 'POST', `/organisations/${org.id}/members`, body)));
+    expect(results.map((r) => r.statusCode).sort()).toEqual([201, 409, 409]);
+    expect((await call(admin, 'GET', `/organisations/${org.id}`)).json().memberCount).toBe(1);
+  });
+
   it('adds only people the caller may read (checked on the people table)', async () => {
     const org = await createOrg(worker, { kind: 'party_branch', name: '花园党支部', regionId: region['GC-C01-G01'].id });
     expect((await call(worker, 'POST', `/organisations/${org.id}/members`, { personId: outsiderId, role: 'member', joinedOn: '2025-01-01' })).statusCode).toBe(403);
@@ -215,12 +223,12 @@ describe('organisations registry', () => {
     const all = await organisationsModule.stats!(t.database.db, c01);
     const now = new Map(all.map((f) => [f.key, f.value]));
     const delta = (key: string) => now.get(key)! - baseline.get(key)!;
-    // Created in GC-C01 by this file: 粤曲社, 街坊会, 二区自治小组, 志愿服务队, 调解团队, 党支部, and the dissolved 一区自治小组.
+    // Created in GC-C01 by this file: 粤曲社, 街坊会, 二区自治小组, 志愿服务队, 调解团队, 并发志愿队, 党支部, and the dissolved 一区自治小组.
     expect(delta('organisations.club')).toBe(1);
     expect(delta('organisations.mutual_aid_association')).toBe(1);
     expect(delta('organisations.self_governance_group')).toBe(1);
     expect(delta('organisations.red_owners_committee')).toBe(0);
-    expect(delta('organisations.by_kind')).toBe(6);
+    expect(delta('organisations.by_kind')).toBe(7);
     const byKind = all.find((f) => f.key === 'organisations.by_kind')!;
     expect(byKind.breakdown!.map((b) => b.key)).toHaveLength(10);
     expect(byKind.breakdown!.reduce((s, b) => s + b.value, 0)).toBe(byKind.value);

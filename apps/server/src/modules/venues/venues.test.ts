@@ -171,6 +171,11 @@ describe('venues registry', () => {
     expect(actions).toEqual(['venue.create', 'venue.room_add', 'venue.room_add', 'venue.room_update']);
   });
 
+  it('keeps room names unique per venue under simultaneous adds', async () => {
+    const results = await Promise.all([0, 1].map(() => call(admin, 'POST', `/venues/${centre.id}/rooms`, { name: '会议室', capacity: 40 })));
+    expect(results.map((r) => r.statusCode).sort()).toEqual([201, 409]);
+  });
+
   it('edits and moves a venue only inside the caller’s scope', async () => {
     const res = await call(worker, 'PATCH', `/venues/${partyVenue.id}`, { address: '同德路8号', phone: null, regionId: region['GC-C01-G02'].id });
     expect(res.statusCode).toBe(200);
@@ -234,7 +239,7 @@ describe('venues registry', () => {
     expect(ws.getRow(1).values).toEqual([undefined, '阵地名称', '类型', '所属区域', '地址', '联系电话', '房间数', '开放时间']);
     expect(ws.rowCount).toBe(2);
     const row = ws.getRow(2).values as unknown[];
-    expect(row.slice(1, 7)).toEqual([`${T}桂城街道党群服务中心`, '党群服务中心', region.GC.name, '桂城南海大道1号', '0757-86200000', 0]);
+    expect(row.slice(1, 7)).toEqual([`${T}桂城街道党群服务中心`, '党群服务中心', region.GC.name, '桂城南海大道1号', '0757-86200000', 1]);
     expect(row[7]).toBe('周一 08:30-12:00、14:00-18:00；周二 08:30-12:00、14:00-18:00；周三 08:30-12:00、14:00-18:00；周四 08:30-12:00、14:00-18:00；周五 08:30-12:00、14:00-18:00');
     expect((await call(resident, 'GET', '/venues/export.xlsx')).statusCode).toBe(403);
   });
