@@ -1,10 +1,17 @@
 import { sql } from 'drizzle-orm';
-import { boolean, index, integer, jsonb, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { boolean, customType, index, integer, jsonb, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import { createdAt, pk, updatedAt } from './columns.js';
 import { households, people } from './people.js';
 import { regions } from './regions.js';
 
 const ts = (name: string) => timestamp(name, { withTimezone: true, mode: 'date' });
+
+/** Binary column: node-postgres returns a Buffer, PGlite a Uint8Array; both come back as a Buffer. */
+const bytea = customType<{ data: Buffer; driverData: Buffer | Uint8Array }>({
+  dataType: () => 'bytea',
+  toDriver: (v) => v,
+  fromDriver: (v) => (Buffer.isBuffer(v) ? v : Buffer.from(v.buffer, v.byteOffset, v.byteLength)),
+});
 
 /** The configurable category tree (seeded from the subdistrict's reported categories). */
 export const appealCategories = pgTable(
@@ -72,6 +79,8 @@ export const appeals = pgTable(
     sweptDueAt: ts('swept_due_at'),
     /** The due instant a "nearing deadline" notice was sent for. */
     warnedDueAt: ts('warned_due_at'),
+    /** When the "is it fixed?" check goes to the reporter and followers; set on closing, cleared once sent or on reopening. */
+    fixedCheckDueAt: ts('fixed_check_due_at'),
     pausedAt: ts('paused_at'),
     handledAt: ts('handled_at'),
     handledOnTime: boolean('handled_on_time'),
@@ -95,6 +104,8 @@ export const appeals = pgTable(
     index('appeals_due_idx').on(t.dueAt).where(sql`status in ('submitted','accepted','returned','dispatched','in_progress')`),
     index('appeals_reporter_idx').on(t.reporterPersonId, t.submittedAt),
     index('appeals_on_behalf_idx').on(t.onBehalfOfPersonId),
+    // The sweeper's "is it fixed?" pass: only appeals whose check is still owed are in this index.
+    index('appeals_fixed_check_idx').on(t.fixedCheckDueAt).where(sql`fixed_check_due_at is not null`),
   ],
 );
 
@@ -152,4 +163,45 @@ export const notifications = pgTable(
     readAt: ts('read_at'),
   },
   (t) => [index('notifications_recipient_idx').on(t.recipientPersonId, t.id), index('notifications_appeal_idx').on(t.appealId)],
+);
+
+/**
+ * Photos of a report or of a workflow step, stored in the database so every instance serves them. Only
+ * re-encoded versions are kept (EXIF, GPS included, stripped; orientation applied): the camera original is
+ * dropped at upload. Uploaded first (appeal_id null, only the uploader sees it), then attached by the one
+ * submit/handle/verify command that references it.
+ */
+export const appealPhotos = pgTable(
+  'appeal_photos',
+  {
+    id: pk(),
+    uploaderPersonId: uuid('uploader_person_id').notNull().references(() => people.id),
+    /** public: on the public timeline; staff: staff (and the uploader) only. */
+    visibility: text('visibility').notNull().default('public'),
+    appealId: uuid('appeal_id').references(() => appeals.id),
+    /** The step it documents: submit, handle, verify. */
+    step: text('step'),
+    regionPath: text('region_path'),
+    mime: text('mime').notNull(),
+    width: integer('width').notNull(),
+    height: integer('height').notNull(),
+    bytes: integer('bytes').notNull(),
+    data: bytea('data').notNull(),
+    thumbMime: text('thumb_mime').notNull(),
+    thumbWidth: integer('thumb_width').notNull(),
+    thumbHeight: integer('thumb_height').notNull(),
+    thumbBytes: integer('thumb_bytes').notNull(),
+    thumb: bytea('thumb').notNull(),
+    /** What was uploaded (detected from the bytes), for support questions; the original itself is not kept. */
+    originalMime: text('original_mime').notNull(),
+    originalBytes: integer('original_bytes').notNull(),
+    createdAt: createdAt(),
+    attachedAt: ts('attached_at'),
+  },
+  (t) => [
+    index('appeal_photos_appeal_idx').on(t.appealId),
+    // Pending uploads per person (the cap) and the purge of abandoned ones.
+    index('appeal_photos_pending_idx').on(t.uploaderPersonId, t.createdAt).where(sql`appeal_id is null`),
+    index('appeal_photos_abandoned_idx').on(t.createdAt).where(sql`appeal_id is null`),
+  ],
 );
