@@ -23,46 +23,66 @@ export function AppealQueueTable({ filters, toolbar, testId, showSuggestion = fa
   const [action, setAction] = useState<{ appeal: Appeal; command: string } | null>(null);
   const [selected, setSelected] = useState<Appeal[]>([]);
 
+  const suggestion = (a: Appeal) => {
+    if (!showSuggestion || !a.allowedActions.includes('dispatch')) return null;
+    const s = suggestedUnit(a.unit.level, categories.get(a.category.code));
+    return s ? t(s.department ? DEPARTMENT_LABELS[s.department] : APPEAL_LEVEL_LABELS[s.level]) : null;
+  };
   const columns = [
-    { title: t('查询码', 'Code'), key: 'code', width: 120, fixed: 'left' as const, render: (_: unknown, a: Appeal) => <CodeLink a={a} /> },
-    { title: t('时限', 'Clock'), key: 'sla', width: 150, render: (_: unknown, a: Appeal) => <SlaCell a={a} now={now} /> },
-    { title: t('类别', 'Category'), key: 'category', width: 120, render: (_: unknown, a: Appeal) => t(a.category.name) },
     {
-      title: t('内容', 'Description'),
-      dataIndex: 'description',
-      width: 260,
-      render: (d: string, a: Appeal) => (
-        <Typography.Text ellipsis={{ tooltip: d }} style={{ maxWidth: 250 }}>
-          {a.title ?? d}
-        </Typography.Text>
+      title: t('查询码', 'Code'),
+      key: 'code',
+      width: 130,
+      render: (_: unknown, a: Appeal) => (
+        <>
+          <CodeLink a={a} />
+          <div style={{ color: '#8c8c8c', fontSize: 12 }}>{formatDateTime(a.submittedAt)}</div>
+        </>
       ),
     },
-    { title: t('地点', 'Place'), key: 'place', width: 140, render: (_: unknown, a: Appeal) => a.place.regionName },
-    { title: t('状态', 'Status'), key: 'status', width: 150, render: (_: unknown, a: Appeal) => <StatusTag a={a} /> },
-    { title: t('承办单位', 'Unit'), key: 'unit', width: 170, render: (_: unknown, a: Appeal) => unitText(a.unit, t) },
-    ...(showSuggestion
-      ? [
-          {
-            title: t('建议派给', 'Suggested'),
-            key: 'suggest',
-            width: 110,
-            render: (_: unknown, a: Appeal) => {
-              if (!a.allowedActions.includes('dispatch')) return '—';
-              const s = suggestedUnit(a.unit.level, categories.get(a.category.code));
-              return s ? t(s.department ? DEPARTMENT_LABELS[s.department] : APPEAL_LEVEL_LABELS[s.level]) : '—';
-            },
-          },
-        ]
-      : []),
-    { title: t('提交时间', 'Submitted'), key: 'submittedAt', width: 140, render: (_: unknown, a: Appeal) => formatDateTime(a.submittedAt) },
+    { title: t('时限', 'Clock'), key: 'sla', width: 140, render: (_: unknown, a: Appeal) => <SlaCell a={a} now={now} /> },
+    {
+      title: t('类别 / 内容', 'Category / description'),
+      key: 'what',
+      width: 280,
+      render: (_: unknown, a: Appeal) => (
+        <>
+          <Typography.Text strong>{t(a.category.name)}</Typography.Text>
+          <Typography.Paragraph ellipsis={{ rows: 1, tooltip: a.description }} style={{ margin: 0, maxWidth: 270 }}>
+            {a.title ?? a.description}
+          </Typography.Paragraph>
+        </>
+      ),
+    },
+    { title: t('地点', 'Place'), key: 'place', width: 110, render: (_: unknown, a: Appeal) => a.place.regionName },
+    { title: t('状态', 'Status'), key: 'status', width: 130, render: (_: unknown, a: Appeal) => <StatusTag a={a} /> },
+    {
+      title: showSuggestion ? t('承办单位 / 建议派给', 'Unit / suggested') : t('承办单位', 'Unit'),
+      key: 'unit',
+      width: 170,
+      render: (_: unknown, a: Appeal) => {
+        const s = suggestion(a);
+        return (
+          <>
+            <div>{unitText(a.unit, t)}</div>
+            {s && (
+              <Typography.Text type="success" data-testid="suggested-unit">
+                {t(`建议 → ${s}`, `Suggested → ${s}`)}
+              </Typography.Text>
+            )}
+          </>
+        );
+      },
+    },
     {
       title: t('操作', 'Actions'),
       key: 'actions',
-      width: 260,
+      width: 230,
+      fixed: 'right' as const,
       render: (_: unknown, a: Appeal) => (
         <Space size={4} wrap>
-          {staffActions(a).map((c) => (
-            <Button key={c} size="small" type={c === staffActions(a)[0] ? 'primary' : 'default'} danger={DANGER.has(c)} onClick={() => setAction({ appeal: a, command: c })} data-testid={`action-${c}`}>
+          {staffActions(a).map((c, i) => (
+            <Button key={c} size="small" type={i === 0 ? 'primary' : 'default'} danger={DANGER.has(c)} onClick={() => setAction({ appeal: a, command: c })} data-testid={`action-${c}`}>
               {t(COMMAND_LABELS[c])}
             </Button>
           ))}

@@ -24,14 +24,14 @@ export function AppealsPanel({ figures }: { figures: StatFigure[] }) {
           if (!f) return null;
           return (
             <Col key={key} xs={12} sm={8} md={6} xl={3} style={{ textAlign: 'center' }}>
-              <Progress type="circle" size={92} percent={empty ? 0 : f.value} format={() => (empty ? '—' : formatFigure(f))} strokeColor={key === 'appeals.rework_rate' ? '#cf1322' : '#b7312c'} data-testid={`rate-${key}`} />
+              <Progress type="circle" size={92} status="normal" percent={empty ? 0 : f.value} format={() => (empty ? '—' : formatFigure(f))} strokeColor={key === 'appeals.rework_rate' ? '#cf1322' : '#b7312c'} data-testid={`rate-${key}`} />
               <div style={{ marginTop: 6 }}>{t(f).replace(/（%）|\s\(%\)/, '')}</div>
             </Col>
           );
         })}
         {hours && (
           <Col xs={12} sm={8} md={6} xl={3}>
-            <Statistic title={t('平均办理时长', 'Average handling time')} value={empty ? '—' : formatFigure(hours)} suffix={empty ? undefined : t('小时', 'h')} data-testid="appeals-avg-hours" />
+            <Statistic title={t('平均办理时长', 'Average handling time')} value={empty ? '—' : hours.value === 0 && (closedByLevel?.value ?? 0) > 0 ? '< 0.1' : formatFigure(hours)} suffix={empty ? undefined : t('小时', 'h')} data-testid="appeals-avg-hours" />
           </Col>
         )}
         <Col xs={12} sm={8} md={6} xl={3}>

@@ -5,7 +5,7 @@ import { api } from '../../../shared/api';
 import { formatDateTime, useI18n } from '../../../shared/i18n';
 import { ErrorBlock, LoadingBlock, Screen } from '../../resident/ui';
 import { commandPath, useTrack, type PublicAppeal } from '../appeals-api';
-import { categoryIcon, eventLabel, FINISHED, SATISFACTION_CHOICES } from '../appeal-labels';
+import { categoryIcon, eventLabel, FINISHED, SATISFACTION_CHOICES, STATUS_WORDS } from '../appeal-labels';
 import { spacedCode } from './report-confirm';
 
 /**
@@ -32,7 +32,7 @@ export function TrackPage() {
           <section className="r-card" data-testid="ra-track-card">
             <p style={{ margin: 0 }}>
               <span className={`r-badge ${FINISHED.includes(a.status) ? 'r-closed' : 'r-open'}`} data-testid="ra-status">
-                {t(a.statusName)}
+                {t(STATUS_WORDS[a.status] ?? a.statusName)}
               </span>
             </p>
             <h2 className="r-card-title" style={{ marginTop: 8 }}>
