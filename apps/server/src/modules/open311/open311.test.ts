@@ -1,7 +1,9 @@
 import { sql } from 'drizzle-orm';
+import fc from 'fast-check';
 import { XMLParser } from 'fast-xml-parser';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../../../test/helpers.js';
+import { parseW3, w3 } from './open311.format.js';
 
 /**
  * Open311 GeoReport v2 against the spec's own examples (https://wiki.open311.org/GeoReport_v2): the same element
@@ -266,6 +268,39 @@ describe('POST requests', () => {
     const nowhere = await t.app.inject({ url: '/open311/v2/nowhere.xml' });
     expect(nowhere.statusCode).toBe(404);
     expect(xml.parse(nowhere.body).errors.error[0].code).toBe('404');
+  });
+  it('answers generated bad submissions with the spec’s error body and 400/403/404, never a 5xx', async () => {
+    const value = fc.oneof(fc.string({ maxLength: 30 }), fc.constantFrom('', '-1', '1e309', 'NaN', '%%', '<x/>', '熟'.repeat(300), '2026-02-30', '\ud800'));
+    const field = fc.constantFrom('api_key', 'service_code', 'lat', 'long', 'address_string', 'address_id', 'email', 'phone', 'description', 'media_url', 'attribute[facility]', 'attribute[injured]', 'attribute[]', 'jurisdiction_id', 'page');
+    await fc.assert(
+      fc.asyncProperty(fc.dictionary(field, value), fc.boolean(), fc.constantFrom('json', 'xml'), async (fields, withKey, format) => {
+        const payload = form(withKey ? { ...fields, api_key: key } : fields);
+        const res = await t.app.inject({ method: 'POST', url: `/open311/v2/requests.${format}`, headers: FORM, payload });
+        expect([200, 400, 403, 404]).toContain(res.statusCode);
+        if (res.statusCode !== 200) {
+          const errs = format === 'json' ? res.json() : xml.parse(res.body).errors.error;
+          expect(String(errs[0].code)).toBe(String(res.statusCode));
+          expect(errs[0].description.length).toBeGreaterThan(0);
+        }
+      }),
+      { numRuns: 40, seed: 311 },
+    );
+  });
+});
+
+describe('dates', () => {
+  it('w3 writes +08:00 and parseW3 reads it back to the same second', () => {
+    fc.assert(
+      fc.property(fc.date({ min: new Date('2000-01-01T00:00:00Z'), max: new Date('2099-12-31T00:00:00Z'), noInvalidDate: true }), (d) => {
+        const text = w3(d)!;
+        expect(text).toMatch(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\+08:00$/);
+        expect(parseW3(text)!.getTime()).toBe(Math.floor(d.getTime() / 1000) * 1000);
+      }),
+    );
+    expect(parseW3('2010-01-01T00:00:00Z')!.toISOString()).toBe('2010-01-01T00:00:00.000Z');
+    expect(parseW3('1994-11-05T08:15:30-05:00')!.toISOString()).toBe('1994-11-05T13:15:30.000Z');
+    expect(parseW3('2026-03-01')!.toISOString()).toBe('2026-02-28T16:00:00.000Z');
+    for (const bad of ['2026-02-30T00:00:00Z', '2026-13-01', '2026-01-01T24:00:00Z', 'yesterday', '2026-01-01T00:00:00']) expect(parseW3(bad)).toBeNull();
   });
 });
 
