@@ -63,7 +63,7 @@ export function GridTreePanel({ children, grandchildren, loading, onOpen }: { ch
         {children.length === 0 ? (
           <Empty description={t('没有下级网格', 'No sub-grids')} />
         ) : (
-          <EChart option={option} height={420} label={t(`网格分布：${children.length} 个下级节点`, `Grid tree: ${children.length} child nodes`)} onItemClick={(p) => onOpen((p.data as { id: string }).id)} testId="grid-tree-chart" />
+          <EChart option={option} height={children.length > 12 ? 600 : 420} label={t(`网格分布：${children.length} 个下级节点`, `Grid tree: ${children.length} child nodes`)} onItemClick={(p) => onOpen((p.data as { id: string }).id)} testId="grid-tree-chart" />
         )}
       </Spin>
     </Card>

@@ -126,7 +126,8 @@ export function DashboardPage() {
           <Suspense fallback={chartFallback}>
             <Row gutter={[16, 16]} style={{ marginTop: 16 }}>
               {childLevel && (
-                <Col xs={24} xl={12}>
+                // 45 communities with 305 grids need the full width to stay legible.
+                <Col xs={24} xl={(children.data?.length ?? 0) > 12 ? 24 : 12}>
                   <GridTreePanel children={children.data ?? []} grandchildren={grandchildren.data ?? []} loading={children.isPending || grandchildren.isFetching} onOpen={open} />
                 </Col>
               )}
