@@ -72,3 +72,13 @@ export const STATUS_WORDS: Record<string, ZhEn> = {
 };
 
 export const FINISHED = ['closed', 'rejected', 'merged'];
+
+/** Intake channels in words (the API sends the code; the list stays open, unknown ones show as sent). */
+export const SOURCE_LABELS: Record<string, ZhEn> = {
+  resident: { zh: '居民自报', en: 'Resident' },
+  reception_day: { zh: '楼长接待日代报', en: 'Reception day (building head)' },
+  hotline: { zh: '热线来电', en: 'Hotline' },
+  patrol: { zh: '巡查发现', en: 'Patrol' },
+  meeting: { zh: '联席会议', en: 'Joint meeting' },
+  open311: { zh: 'Open311 接入', en: 'Open311 client' },
+};

@@ -6,7 +6,7 @@ import { errorPage } from '../../../shared/guards';
 import { formatDateTime, useI18n } from '../../../shared/i18n';
 import { useScopedHref } from '../../console/shared/scope';
 import { useAppealDetail, useCategories, type TimelineEvent } from '../appeals-api';
-import { eventLabel } from '../appeal-labels';
+import { eventLabel, SOURCE_LABELS } from '../appeal-labels';
 import { ActionModal, COMMAND_LABELS, DANGER, staffActions } from './action-modal';
 import { SlaCell, StatusTag, unitText } from './appeal-cells';
 import { useNow } from './sla';
@@ -58,7 +58,7 @@ export default function AppealPage() {
           <Descriptions.Item label={t('地点', 'Place')}>{[a.place.regionName, a.place.locationText].filter(Boolean).join(' · ')}</Descriptions.Item>
           <Descriptions.Item label={t('承办单位', 'Unit')}>{unitText(a.unit, t)}</Descriptions.Item>
           <Descriptions.Item label={t('反映人', 'Reported by')}>{reporter || '—'}</Descriptions.Item>
-          <Descriptions.Item label={t('来源', 'Source')}>{a.source}</Descriptions.Item>
+          <Descriptions.Item label={t('来源', 'Source')}>{t(SOURCE_LABELS[a.source] ?? { zh: a.source, en: a.source })}</Descriptions.Item>
           <Descriptions.Item label={t('提交时间', 'Submitted')}>{formatDateTime(a.submittedAt)}</Descriptions.Item>
           <Descriptions.Item label={t('响应时限', 'Response due')}>{formatDateTime(a.responseDueAt) || '—'}</Descriptions.Item>
           <Descriptions.Item label={t('办结时限', 'Resolution due')}>{formatDateTime(a.resolutionDueAt) || '—'}</Descriptions.Item>

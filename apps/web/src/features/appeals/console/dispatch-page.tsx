@@ -5,6 +5,7 @@ import { api } from '../../../shared/api';
 import { useI18n } from '../../../shared/i18n';
 import { useRegionScope, useScopedHref, useUrlState } from '../../console/shared/scope';
 import { useCategories, type Appeal, type PageOf } from '../appeals-api';
+import { NoticesButton } from './notices-button';
 import { AppealQueueTable } from './queue-table';
 
 const TABS = [
@@ -44,9 +45,12 @@ export default function DispatchPage() {
       title={t('分拨中心', 'Operations centre')}
       size="small"
       extra={
-        <Link to={href('/console/appeals')} data-testid="open-queue">
-          {t('‹ 诉求工作台', '‹ Workbench')}
-        </Link>
+        <Space size={16}>
+          <NoticesButton />
+          <Link to={href('/console/appeals')} data-testid="open-queue">
+            {t('‹ 诉求工作台', '‹ Workbench')}
+          </Link>
+        </Space>
       }
       data-testid="dispatch-page"
     >

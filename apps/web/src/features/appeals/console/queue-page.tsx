@@ -4,6 +4,7 @@ import { APPEAL_STATUS_LABELS, APPEAL_STATUSES } from '@shuren/core';
 import { useI18n } from '../../../shared/i18n';
 import { useRegionScope, useScopedHref, useUrlState } from '../../console/shared/scope';
 import { useCategories } from '../appeals-api';
+import { NoticesButton } from './notices-button';
 import { AppealQueueTable } from './queue-table';
 
 /**
@@ -23,9 +24,12 @@ export default function AppealQueuePage() {
       title={t('诉求工作台', 'Appeals workbench')}
       size="small"
       extra={
-        <Link to={href('/console/appeals/dispatch')} data-testid="open-dispatch">
-          {t('分拨中心 ›', 'Operations centre ›')}
-        </Link>
+        <Space size={16}>
+          <NoticesButton />
+          <Link to={href('/console/appeals/dispatch')} data-testid="open-dispatch">
+            {t('分拨中心 ›', 'Operations centre ›')}
+          </Link>
+        </Space>
       }
     >
       <AppealQueueTable

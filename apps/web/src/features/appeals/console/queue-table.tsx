@@ -32,7 +32,7 @@ export function AppealQueueTable({ filters, toolbar, testId, showSuggestion = fa
     {
       title: t('查询码', 'Code'),
       key: 'code',
-      width: 130,
+      width: 120,
       render: (_: unknown, a: Appeal) => (
         <>
           <CodeLink a={a} />
@@ -40,22 +40,22 @@ export function AppealQueueTable({ filters, toolbar, testId, showSuggestion = fa
         </>
       ),
     },
-    { title: t('时限', 'Clock'), key: 'sla', width: 140, render: (_: unknown, a: Appeal) => <SlaCell a={a} now={now} /> },
+    { title: t('时限', 'Clock'), key: 'sla', width: 130, render: (_: unknown, a: Appeal) => <SlaCell a={a} now={now} /> },
     {
-      title: t('类别 / 内容', 'Category / description'),
+      title: t('类别 · 地点 / 内容', 'Category · place / description'),
       key: 'what',
-      width: 280,
+      width: 260,
       render: (_: unknown, a: Appeal) => (
         <>
           <Typography.Text strong>{t(a.category.name)}</Typography.Text>
-          <Typography.Paragraph ellipsis={{ rows: 1, tooltip: a.description }} style={{ margin: 0, maxWidth: 270 }}>
+          <Typography.Text type="secondary"> · {a.place.regionName}</Typography.Text>
+          <Typography.Paragraph ellipsis={{ rows: 1, tooltip: a.description }} style={{ margin: 0, maxWidth: 250 }}>
             {a.title ?? a.description}
           </Typography.Paragraph>
         </>
       ),
     },
-    { title: t('地点', 'Place'), key: 'place', width: 110, render: (_: unknown, a: Appeal) => a.place.regionName },
-    { title: t('状态', 'Status'), key: 'status', width: 130, render: (_: unknown, a: Appeal) => <StatusTag a={a} /> },
+    { title: t('状态', 'Status'), key: 'status', width: 110, render: (_: unknown, a: Appeal) => <StatusTag a={a} /> },
     {
       title: showSuggestion ? t('承办单位 / 建议派给', 'Unit / suggested') : t('承办单位', 'Unit'),
       key: 'unit',

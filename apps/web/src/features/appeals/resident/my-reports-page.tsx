@@ -4,6 +4,7 @@ import { formatDateTime, useI18n } from '../../../shared/i18n';
 import { ErrorBlock, LoadingBlock, Notice, Screen } from '../../resident/ui';
 import { useMyAppeals } from '../appeals-api';
 import { FINISHED, STATUS_WORDS } from '../appeal-labels';
+import { Notices } from './notices';
 
 /** "My reports": what I reported, what was reported for me, what I follow; newest first. And "find by code". */
 export function MyReportsPage() {
@@ -16,6 +17,7 @@ export function MyReportsPage() {
       <Link className="r-btn" to="/r/appeals/new" style={{ marginTop: 0 }} data-testid="ra-new">
         <span aria-hidden="true">📣</span> {t('我要反映', 'Report a problem')}
       </Link>
+      <Notices />
       <h2 style={{ marginTop: 20 }}>{t('反映记录', 'My reports')}</h2>
       {mine.isPending && <LoadingBlock />}
       {mine.isError && <ErrorBlock error={mine.error} retry={() => mine.refetch()} />}
