@@ -29,7 +29,7 @@ export default function AppealPage() {
   const actions = staffActions(a);
   const reporter = [a.reporter.name, a.reporter.onBehalfOfName && t(`代 ${a.reporter.onBehalfOfName} 反映`, `for ${a.reporter.onBehalfOfName}`), a.reporter.callerName && `${a.reporter.callerName} ${a.reporter.callerPhone ?? ''}`].filter(Boolean).join(' · ');
   return (
-    <Space direction="vertical" style={{ width: '100%' }} size={12}>
+    <Space orientation="vertical" style={{ width: '100%' }} size={12}>
       <Card
         size="small"
         title={

@@ -73,7 +73,7 @@ export function BulkDispatch({ selected, categories, onDone }: { selected: Appea
         <Form form={form} layout="vertical" initialValues={{ mode: 'suggested' }} onFinish={run}>
           <Form.Item name="mode" label={t('派给', 'Send to')}>
             <Radio.Group>
-              <Space direction="vertical">
+              <Space orientation="vertical">
                 <Radio value="suggested" data-testid="bulk-suggested">{t('各自的建议单位（按事发地点，下一级）', 'Each one’s suggested unit (next level down, by place)')}</Radio>
                 {(['community', 'compound', 'grid', 'department'] as AppealLevel[]).map((l) => (
                   <Radio key={l} value={l}>{t(`统一派到：${t(APPEAL_LEVEL_LABELS[l])}`, `All to: ${t(APPEAL_LEVEL_LABELS[l])}`)}</Radio>
