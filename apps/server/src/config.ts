@@ -25,6 +25,14 @@ export interface Config {
   trustProxy: boolean;
   cookieSecure: boolean;
   webDist: string | null;
+  /** Appeals sweeper period, seconds (escalation, warnings, "is it fixed?"); 0 = never (tests call it directly). */
+  appealsSweepSeconds: number;
+  /** Calendar days after closing in which the reporter may reopen an appeal. */
+  appealsReopenDays: number;
+  /** Working minutes (on the holiday calendar) before a deadline when the "nearing deadline" notice goes out; 0 = off. */
+  appealsWarnMinutes: number;
+  /** Calendar days after closing when the reporter and followers are asked "is it fixed?"; 0 = off. */
+  appealsFixedCheckDays: number;
 }
 
 export class ConfigError extends Error {}
@@ -68,6 +76,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
     trustProxy: bool(env, 'TRUST_PROXY', false),
     cookieSecure: bool(env, 'COOKIE_SECURE', production),
     webDist: env.WEB_DIST?.trim() || null,
+    appealsSweepSeconds: int(env, 'APPEALS_SWEEP_SECONDS', nodeEnv === 'test' ? 0 : 60, 0, 86_400),
+    appealsReopenDays: int(env, 'APPEALS_REOPEN_DAYS', 14, 0, 365),
+    appealsWarnMinutes: int(env, 'APPEALS_WARN_MINUTES', 120, 0, 5 * 450),
+    appealsFixedCheckDays: int(env, 'APPEALS_FIXED_CHECK_DAYS', 7, 0, 365),
     ...overrides,
   };
   if (!['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'].includes(config.logLevel)) throw new ConfigError(`LOG_LEVEL "${config.logLevel}" is not a pino level`);

@@ -39,3 +39,11 @@ export function durationMs(calendar: WorkingCalendar, dur: WorkingDuration): num
 export function deadlineAfter(calendar: WorkingCalendar, from: number, dur: WorkingDuration): number {
   return calendar.addWorkingMs(from, durationMs(calendar, dur));
 }
+
+/**
+ * The "nearing deadline" horizon in working time: a deadline at or before the returned instant has at most
+ * `minutes` of working time left at `now` (a Friday-evening look-ahead reaches into Monday morning, not Saturday).
+ */
+export function nearingHorizon(calendar: WorkingCalendar, now: number, minutes: number): number {
+  return calendar.addWorkingMs(now, Math.max(0, minutes) * 60_000);
+}

@@ -10,8 +10,21 @@ export const DepartmentSchema = Type.Enum([...DEPARTMENTS]);
 export const AppealCommandSchema = Type.Enum([...APPEAL_COMMANDS]);
 
 export const CategoryCode = Type.String({ minLength: 1, maxLength: 60, pattern: '^[a-z0-9_]+$' });
-/** References to stored photos (the photo service issues them); up to 6 per report and per step. */
-export const PhotoRefs = Type.Array(Type.String({ minLength: 1, maxLength: 200 }), { maxItems: 6 });
+/** Photo limits: per report and per workflow step; per file (bigger uploads get 413). */
+export const APPEAL_PHOTOS_PER_STEP = 6;
+export const APPEAL_PHOTO_MAX_BYTES = 8 * 1024 * 1024;
+/** Longest side of the served photo and of its thumbnail, pixels. */
+export const APPEAL_PHOTO_MAX_SIDE = 2048;
+export const APPEAL_PHOTO_THUMB_SIDE = 320;
+/** public: on the public timeline; staff: only staff handling the appeal (and the uploader) see it. */
+export const APPEAL_PHOTO_VISIBILITIES = ['public', 'staff'] as const;
+export type AppealPhotoVisibility = (typeof APPEAL_PHOTO_VISIBILITIES)[number];
+
+/**
+ * Ids of photos uploaded with `POST /api/v1/appeals/photos` by the same person and not used yet; up to 6 per
+ * report and per step. Each photo belongs to the one report or step that first references it.
+ */
+export const PhotoRefs = Type.Array(Id, { maxItems: APPEAL_PHOTOS_PER_STEP, description: 'Photo ids from POST /appeals/photos' });
 export const PublicNote = Type.String({ minLength: 1, maxLength: 2000, description: 'Shown to the reporter and followers' });
 export const InternalNote = Type.String({ minLength: 1, maxLength: 2000, description: 'Staff only' });
 export const Reason = Type.String({ minLength: 1, maxLength: 500 });
@@ -225,3 +238,32 @@ export type AppealNotification = Static<typeof AppealNotification>;
 
 export const NotificationListQuery = Type.Object({ ...PageQueryProps, unread: Type.Optional(Type.Boolean()) }, { additionalProperties: false });
 export const TrackParams = Type.Object({ code: Type.String({ minLength: 4, maxLength: 20 }) }, { additionalProperties: false });
+
+/** One uploaded photo (EXIF stripped, orientation applied). `url`/`thumbUrl` are for the uploader and staff. */
+export const AppealPhoto = Type.Object({
+  id: Id,
+  visibility: Type.Enum([...APPEAL_PHOTO_VISIBILITIES]),
+  mime: Type.String(),
+  width: Type.Integer(),
+  height: Type.Integer(),
+  bytes: Type.Integer(),
+  thumbWidth: Type.Integer(),
+  thumbHeight: Type.Integer(),
+  url: Type.String(),
+  thumbUrl: Type.String(),
+  createdAt: Timestamp,
+});
+export type AppealPhoto = Static<typeof AppealPhoto>;
+export const UploadedPhotos = Type.Object({ items: Type.Array(AppealPhoto) });
+export const PhotoUploadQuery = Type.Object({ visibility: Type.Optional(Type.Enum([...APPEAL_PHOTO_VISIBILITIES], { default: 'public' })) }, { additionalProperties: false });
+export const TrackPhotoParams = Type.Object({ code: Type.String({ minLength: 4, maxLength: 20 }), id: Id }, { additionalProperties: false });
+
+/** Where a photo is served to a signed-in uploader, reporter, follower or staff member. */
+export function appealPhotoUrl(id: string, thumb = false): string {
+  return `/api/v1/appeals/photos/${id}${thumb ? '/thumb' : ''}`;
+}
+
+/** Where a public photo is served on the public timeline (anyone with the tracking code). */
+export function trackedPhotoUrl(trackingCode: string, id: string, thumb = false): string {
+  return `/api/v1/appeals/track/${encodeURIComponent(trackingCode)}/photos/${id}${thumb ? '/thumb' : ''}`;
+}

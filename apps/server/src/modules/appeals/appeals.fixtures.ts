@@ -31,3 +31,22 @@ export function startOnWorkingMorning(t: TestApp): Date {
   t.clock.current = new Date(`${day}T10:00:00+08:00`);
   return t.clock.current;
 }
+
+/** A multipart/form-data body with several files, for app.inject. */
+export function photoUpload(files: { data: Buffer; filename?: string; type?: string }[]) {
+  const boundary = `----shuren${Math.random().toString(16).slice(2)}`;
+  const parts = files.map((f, i) =>
+    Buffer.concat([
+      Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${f.filename ?? `photo-${i}.jpg`}"\r\nContent-Type: ${f.type ?? 'image/jpeg'}\r\n\r\n`),
+      f.data,
+      Buffer.from('\r\n'),
+    ]),
+  );
+  return { payload: Buffer.concat([...parts, Buffer.from(`--${boundary}--\r\n`)]), headers: { 'content-type': `multipart/form-data; boundary=${boundary}` } };
+}
+
+/** Uploads photos as the cookie's person and returns the response. */
+export function uploadPhotos(t: TestApp, cookie: string, files: { data: Buffer; filename?: string; type?: string }[], query = '') {
+  const m = photoUpload(files);
+  return t.app.inject({ method: 'POST', url: `/api/v1/appeals/photos${query}`, headers: { cookie, ...m.headers }, payload: m.payload });
+}

@@ -7,7 +7,7 @@ import { shanghaiDay } from '../../shared/time.js';
 import * as repo from './appeals.repository.js';
 import type { AppealRow } from './appeals.repository.js';
 
-export const NOTIFICATION_KINDS = ['assigned', 'nearing_deadline', 'overdue', 'escalated', 'update'] as const;
+export const NOTIFICATION_KINDS = ['assigned', 'nearing_deadline', 'overdue', 'escalated', 'update', 'fixed_check'] as const;
 export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
 
 export interface OutboundNotification {
@@ -74,11 +74,33 @@ export function describe(row: Pick<AppealRow, 'trackingCode' | 'title' | 'descri
   return row.title ?? row.description.slice(0, 40);
 }
 
+/** "11月24日 10:30" in Asia/Shanghai, as a resident or a worker reads a time. */
+export function shanghaiMinute(at: Date): string {
+  const l = new Date(at.getTime() + 8 * 3600_000);
+  const two = (n: number) => String(n).padStart(2, '0');
+  return `${l.getUTCMonth() + 1}月${l.getUTCDate()}日 ${two(l.getUTCHours())}:${two(l.getUTCMinutes())}`;
+}
+
 export const TEXT = {
   assigned: (row: AppealRow) => ({ title: `新诉求待处理：${describe(row)}`, body: `编号 ${row.trackingCode}，当前在${APPEAL_LEVEL_LABELS[row.level as AppealLevel].zh}。` }),
   escalated: (row: AppealRow, reason: string) => ({ title: `诉求已上报至${APPEAL_LEVEL_LABELS[row.level as AppealLevel].zh}：${describe(row)}`, body: `编号 ${row.trackingCode}。原因：${reason}` }),
   overdue: (row: AppealRow) => ({ title: `诉求已超时：${describe(row)}`, body: `编号 ${row.trackingCode} 已超过办理时限，请尽快处理。` }),
-  nearing: (row: AppealRow) => ({ title: `诉求即将超时：${describe(row)}`, body: `编号 ${row.trackingCode} 将于 ${row.dueAt.toISOString()} 到期。` }),
+  nearing: (row: AppealRow, workingMinutesLeft: number) => ({
+    title: `诉求即将超时：${describe(row)}`,
+    body: `编号 ${row.trackingCode} 将于 ${shanghaiMinute(row.dueAt)} 到期，剩余工作时间约 ${workingMinutesLeft >= 90 ? `${Math.round(workingMinutesLeft / 30) / 2} 小时` : `${Math.max(1, Math.round(workingMinutesLeft))} 分钟`}。`,
+  }),
+  /** To the reporter: they may still reopen it themselves while the window lasts. */
+  fixedCheck: (row: AppealRow, reopenUntil: Date | null) => ({
+    title: `您反映的问题解决了吗？${describe(row)}`,
+    body:
+      `编号 ${row.trackingCode} 已于 ${shanghaiMinute(row.closedAt ?? row.updatedAt)} 办结。` +
+      (reopenUntil ? `如果问题还在或又出现了，请在 ${shanghaiMinute(reopenUntil)} 前打开诉求页面，申请重新办理。` : '如果问题还在或又出现了，请重新反映，并注明原编号。'),
+  }),
+  /** To followers: only the reporter reopens, so they report again if it is back. */
+  fixedCheckFollower: (row: AppealRow) => ({
+    title: `您关注的问题解决了吗？${describe(row)}`,
+    body: `编号 ${row.trackingCode} 已于 ${shanghaiMinute(row.closedAt ?? row.updatedAt)} 办结。如果问题还在或又出现了，请重新反映，并注明原编号。`,
+  }),
   update: (row: AppealRow) => ({ title: `您关注的诉求有新进展：${describe(row)}`, body: `编号 ${row.trackingCode}，当前状态：${APPEAL_STATUS_LABELS[row.status as AppealStatus].zh}。` }),
 };
 

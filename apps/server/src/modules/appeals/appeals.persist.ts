@@ -6,7 +6,7 @@ import type { CommandContext } from '../../shared/context.js';
 import * as repo from './appeals.repository.js';
 import type { AppealRow } from './appeals.repository.js';
 import { notify, residentAudience, TEXT, unitPeople, type OutboundNotification } from './appeals.notify.js';
-import { columnsOf, stateOf } from './appeals.setup.js';
+import { columnsOf, getAppealsOptions, stateOf } from './appeals.setup.js';
 
 /** Events the reporter and followers hear about. */
 const RESIDENT_VISIBLE = new Set(['accepted', 'rejected', 'merged', 'dispatched', 'started', 'handled', 'rework', 'verified', 'closed', 'escalated', 'paused', 'resumed', 'extension_approved', 'reopened']);
@@ -31,6 +31,15 @@ function eventData(e: AppealEvent): Record<string, unknown> {
     out[k] = typeof v === 'number' && /At$/.test(k) ? new Date(v).toISOString() : v;
   }
   return out;
+}
+
+/** Closing schedules the "is it fixed?" check; reopening cancels it (the next closing schedules a new one). */
+function fixedCheck(events: AppealEvent[]): { fixedCheckDueAt?: Date | null } {
+  if (events.some((e) => e.type === 'reopened')) return { fixedCheckDueAt: null };
+  const closed = events.find((e) => e.type === 'closed');
+  const days = getAppealsOptions().fixedCheckDays;
+  if (!closed) return {};
+  return { fixedCheckDueAt: days > 0 ? new Date(closed.at + days * 86_400_000) : null };
 }
 
 export interface PersistInput {
@@ -75,7 +84,7 @@ export async function persistEvents(tx: DbOrTx, ctx: CommandContext, row: Appeal
   let unitPath = row.unitPath;
   if (unitChanged && state.unit.regionId) unitPath = (await repo.findRegion(tx, state.unit.regionId))?.path ?? row.unitPath;
   await repo.insertEvents(tx, eventRows);
-  const updated = await repo.updateAppeal(tx, row.id, { ...columnsOf(state, unitPath), version: row.version + 1, updatedAt: ctx.now });
+  const updated = await repo.updateAppeal(tx, row.id, { ...columnsOf(state, unitPath), ...fixedCheck(input.events), version: row.version + 1, updatedAt: ctx.now });
   await recordAudit(tx, ctx, {
     action: `appeal.${input.command}`,
     entityType: 'appeal',

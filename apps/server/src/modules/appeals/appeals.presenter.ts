@@ -92,8 +92,11 @@ export function presentEvent(e: EventRow) {
   };
 }
 
-/** The resident's view: public notes only; staff appear as "社区 · 处置人员", never by name. */
-export function presentPublic(row: AppealRow, category: Pick<CategoryRow, 'code' | 'nameZh' | 'nameEn'>, events: EventRow[], placeName: string, allowedActions: string[]): PublicAppeal {
+/**
+ * The resident's view: public notes only; staff appear as "社区 · 处置人员", never by name; only photos marked
+ * public (none unless the caller passes the set, so a new caller cannot leak staff-only photos by accident).
+ */
+export function presentPublic(row: AppealRow, category: Pick<CategoryRow, 'code' | 'nameZh' | 'nameEn'>, events: EventRow[], placeName: string, allowedActions: string[], publicPhotoIds: ReadonlySet<string> = new Set()): PublicAppeal {
   const level = row.level as AppealLevel;
   return {
     id: row.id,
@@ -119,7 +122,7 @@ export function presentPublic(row: AppealRow, category: Pick<CategoryRow, 'code'
         actorRole: staff ? { zh: `${lvl.zh} · ${role.zh}`, en: `${lvl.en} · ${role.en}` } : role,
         level: e.level as AppealLevel,
         note: e.publicNote,
-        photoRefs: e.photoRefs as string[],
+        photoRefs: (e.photoRefs as string[]).filter((id) => publicPhotoIds.has(id)),
       };
     }),
     allowedActions,

@@ -203,3 +203,14 @@ export async function lockNearing(db: DbOrTx, now: Date, until: Date, limit: num
     .limit(limit)
     .for('update', { skipLocked: true });
 }
+
+/** Closed appeals whose "is it fixed?" check is due (appeals_fixed_check_idx holds only the owed ones). */
+export async function lockFixedCheckDue(db: DbOrTx, now: Date, limit: number): Promise<AppealRow[]> {
+  return db
+    .select()
+    .from(appeals)
+    .where(sql`${appeals.fixedCheckDueAt} is not null and ${appeals.fixedCheckDueAt} <= ${now.toISOString()}::timestamptz`)
+    .orderBy(asc(appeals.fixedCheckDueAt))
+    .limit(limit)
+    .for('update', { skipLocked: true });
+}

@@ -12,6 +12,7 @@ import { actingRole, persistEvents } from './appeals.persist.js';
 import { appealActions, canFollow, canReadAsStaff, intakeScopes, isReporter, machineActor } from './appeals.policy.js';
 import { communityPrefix, duplicateArea, resolvePlace, startingUnit, unitAt, type Place } from './appeals.routing.js';
 import { columnsOf, machineEnv, questionsOf } from './appeals.setup.js';
+import { claimPhotos } from './appeal-photos.service.js';
 
 const DUPLICATE_WINDOW_MS = 30 * 86_400_000;
 
@@ -94,6 +95,7 @@ export async function submitAppeal(db: Db, ctx: CommandContext, body: CreateAppe
       createdAt: ctx.now,
       updatedAt: ctx.now,
     });
+    await claimPhotos(tx, actor, body.photoRefs, { appeal: row, step: 'submit', now: ctx.now });
     await repo.insertEvents(tx, [
       {
         id: uuidv7(), appealId: id, seq: 1, type: 'submitted', at: ctx.now, actorPersonId: actor.personId, actorName: actor.name,
@@ -157,6 +159,8 @@ export async function runCommand(db: Db, ctx: CommandContext, id: string, name: 
       if (e.code === 'forbidden') throw new AppError('forbidden', { detail: e.message });
       throw invalidField(`/body/${e.field ?? name}`, 'invalid', e.message);
     }
+    // After-photos (handle) and on-site photos (verify) become this step's own, once the machine allows the step.
+    if ('photoRefs' in command) await claimPhotos(tx, actor, command.photoRefs, { appeal: row, step: name, now: ctx.now });
     let auditExtra: Record<string, unknown> | undefined;
     const extraOutbound: OutboundNotification[] = [];
     if (command.type === 'merge') auditExtra = await mergeInto(tx, ctx, row, command.survivorId, extraOutbound);

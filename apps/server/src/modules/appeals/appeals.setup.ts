@@ -1,38 +1,29 @@
 import { uuidv7 } from 'uuidv7';
 import { chinaWorkingCalendar, DEFAULT_CATEGORIES, nextDeadline, type AppealState, type CategoryQuestion, type MachineEnv, type SlaTable } from '@shuren/core';
+import type { Config } from '../../config.js';
 import type { DbOrTx } from '../../db/client.js';
 import type { AppealRow, CategoryRow } from './appeals.repository.js';
 import { insertCategories } from './appeals.repository.js';
 
 /**
- * Module settings, read once when the module registers (fail fast on a bad value).
- * APPEALS_SWEEP_SECONDS: how often the overdue sweeper runs (0 = never; tests call it directly).
- * APPEALS_REOPEN_DAYS: calendar days after closing in which the reporter may reopen.
- * APPEALS_WARN_MINUTES: how long before a deadline the "nearing deadline" notice goes out.
+ * Module settings, from the validated server config (`APPEALS_*` variables, see docs/operations.md).
+ * sweepSeconds: how often the sweeper runs (0 = never; tests call it directly).
+ * reopenWindowDays: calendar days after closing in which the reporter may reopen.
+ * warnWithinMinutes: working minutes before a deadline when the "nearing deadline" notice goes out.
+ * fixedCheckDays: calendar days after closing when the reporter and followers are asked "is it fixed?" (0 = never).
  */
 export interface AppealsOptions {
   sweepSeconds: number;
   reopenWindowDays: number;
   warnWithinMinutes: number;
+  fixedCheckDays: number;
 }
 
-function intVar(env: NodeJS.ProcessEnv, name: string, fallback: number, min: number, max: number): number {
-  const raw = env[name];
-  if (raw === undefined || raw === '') return fallback;
-  const n = Number(raw);
-  if (!Number.isInteger(n) || n < min || n > max) throw new Error(`${name} must be an integer between ${min} and ${max}, got "${raw}"`);
-  return n;
+export function appealsOptions(config: Pick<Config, 'appealsSweepSeconds' | 'appealsReopenDays' | 'appealsWarnMinutes' | 'appealsFixedCheckDays'>): AppealsOptions {
+  return { sweepSeconds: config.appealsSweepSeconds, reopenWindowDays: config.appealsReopenDays, warnWithinMinutes: config.appealsWarnMinutes, fixedCheckDays: config.appealsFixedCheckDays };
 }
 
-export function appealsOptions(env: NodeJS.ProcessEnv, nodeEnv: string): AppealsOptions {
-  return {
-    sweepSeconds: nodeEnv === 'test' ? 0 : intVar(env, 'APPEALS_SWEEP_SECONDS', 60, 0, 86_400),
-    reopenWindowDays: intVar(env, 'APPEALS_REOPEN_DAYS', 7, 0, 365),
-    warnWithinMinutes: intVar(env, 'APPEALS_WARN_MINUTES', 120, 0, 7 * 24 * 60),
-  };
-}
-
-let options: AppealsOptions = appealsOptions({}, 'test');
+let options: AppealsOptions = { sweepSeconds: 0, reopenWindowDays: 14, warnWithinMinutes: 120, fixedCheckDays: 7 };
 export function setAppealsOptions(o: AppealsOptions) {
   options = o;
 }

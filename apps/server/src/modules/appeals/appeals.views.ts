@@ -2,6 +2,7 @@ import { hasAppealCapability } from '@shuren/core';
 import type { DbOrTx } from '../../db/client.js';
 import type { Actor } from '../../shared/actor.js';
 import * as repo from './appeals.repository.js';
+import { publicPhotoIds } from './appeal-photos.repository.js';
 import type { AppealRow, CategoryRow } from './appeals.repository.js';
 import { appealActions, isReporter } from './appeals.policy.js';
 import { presentAppeal, presentEvent, presentPublic, presentSummary } from './appeals.presenter.js';
@@ -34,7 +35,7 @@ export async function publicView(db: DbOrTx, actor: Actor | null, row: AppealRow
     // The public page offers what a resident does: confirm, rate, reopen, resume, follow.
     actions = appealActions(actor, row, category, now, { following }).filter((a) => ['verify', 'close', 'reopen', 'resume', 'follow'].includes(a) && (a === 'follow' || isReporter(actor, row)));
   }
-  return presentPublic(row, category, events, placeName, actions);
+  return presentPublic(row, category, events, placeName, actions, await publicPhotoIds(db, row.id));
 }
 
 export async function summaries(db: DbOrTx, rows: AppealRow[]) {

@@ -1,6 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { ModuleManifest } from '../manifest.js';
 import { appealRoutes } from './appeals.routes.js';
+import { appealPhotoRoutes } from './appeal-photos.routes.js';
 import { appealStats } from './appeals.stats.js';
 import { consoleNotificationSender, setNotificationSender } from './appeals.notify.js';
 import { notificationRoutes } from './notifications.routes.js';
@@ -11,12 +12,13 @@ export { sweepOverdue } from './appeals.sweeper.js';
 export { setNotificationSender, type NotificationSender, type OutboundNotification } from './appeals.notify.js';
 export { workingCalendar } from './appeals.setup.js';
 
-/** Seeds categories, wires the console sender, and runs the overdue sweeper on an interval (off in tests). */
+/** Seeds categories, wires the console sender, and runs the sweeper every APPEALS_SWEEP_SECONDS (off in tests). */
 async function routes(app: FastifyInstance) {
-  const options = appealsOptions(process.env, app.config.nodeEnv);
+  const options = appealsOptions(app.config);
   setAppealsOptions(options);
   setNotificationSender(app.db, consoleNotificationSender(app.log));
   await ensureDefaultCategories(app.db);
+  await appealPhotoRoutes(app);
   await appealRoutes(app);
   await notificationRoutes(app);
   if (options.sweepSeconds > 0) {
