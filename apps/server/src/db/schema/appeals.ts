@@ -98,6 +98,10 @@ export const appeals = pgTable(
     uniqueIndex('appeals_tracking_code_uq').on(t.trackingCode),
     // A unit's queue: scoped by the unit's path, ordered by deadline (overdue first).
     index('appeals_queue_idx').using('btree', t.unitPath.op('text_pattern_ops'), t.dueAt, t.id),
+    // Work still to do, as queues show it by default: a unit's open appeals (partial, so finished ones cost nothing)…
+    index('appeals_open_queue_idx').using('btree', t.unitPath.op('text_pattern_ops'), t.dueAt, t.id).where(sql`status not in ('rejected','merged','closed')`),
+    // …and the whole subdistrict's (operations centre), read in deadline order and stopped after one page.
+    index('appeals_open_due_idx').on(t.dueAt, t.id).where(sql`status not in ('rejected','merged','closed')`),
     // Everything placed in a region subtree (area view, statistics, duplicates).
     index('appeals_region_idx').using('btree', t.regionPath.op('text_pattern_ops'), t.categoryCode, t.submittedAt),
     // The sweeper: open work whose clock runs out soonest.

@@ -5,3 +5,4 @@ export * from './accounts.js';
 export * from './audit.js';
 export * from './appeals.js';
 export * from './open311.js';
+export * from './appeal-rollups.js';
