@@ -1,7 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../../../test/helpers.js';
 import type { StatFigure } from '../manifest.js';
-import { caller, regionId, startOnWorkingMorning } from './appeals.fixtures.js';
+import { caller, regionId, startOnWorkingMorning, uploadPhotos } from './appeals.fixtures.js';
+import { jpegWithGps } from './appeal-photos.fixtures.js';
 
 describe('appeals: a blocked fire exit from report to rated fix', () => {
   let t: TestApp;
@@ -9,13 +10,17 @@ describe('appeals: a blocked fire exit from report to rated fix', () => {
   let ops: ReturnType<typeof caller>;
   let community: ReturnType<typeof caller>;
   let grid: ReturnType<typeof caller>;
+  const cookies: Record<string, string> = {};
+  // Uploads one photo as that person and returns its id (what the phone page does before submitting).
+  const photo = async (who: string) => (await uploadPhotos(t, cookies[who], [{ data: await jpegWithGps({ width: 800, height: 600 }) }])).json().items[0].id as string;
   beforeAll(async () => {
     t = await createTestApp();
     startOnWorkingMorning(t);
-    resident = caller(t, await t.login('13800000001'));
-    ops = caller(t, await t.login('admin'));
-    community = caller(t, await t.login('worker'));
-    grid = caller(t, await t.login('gridworker'));
+    for (const login of ['13800000001', 'admin', 'worker', 'gridworker']) cookies[login] = await t.login(login);
+    resident = caller(t, cookies['13800000001']);
+    ops = caller(t, cookies.admin);
+    community = caller(t, cookies.worker);
+    grid = caller(t, cookies.gridworker);
   });
   afterAll(async () => t?.close());
 
@@ -29,7 +34,7 @@ describe('appeals: a blocked fire exit from report to rated fix', () => {
   it('goes resident → operations centre → community → compound → rework → fixed → rated, and the figures move', async () => {
     const before = await stats();
     const b1 = await regionId(t, 'GC-C01-G01-B01');
-    const created = await resident.post('/appeals', { categoryCode: 'blocked_fire_exit', description: '1栋楼梯间消防通道被杂物和电动车堵住了', regionId: b1, photoRefs: ['photo-before-1'] });
+    const created = await resident.post('/appeals', { categoryCode: 'blocked_fire_exit', description: '1栋楼梯间消防通道被杂物和电动车堵住了', regionId: b1, photoRefs: [await photo('13800000001')] });
     expect(created.statusCode).toBe(201);
     const { id, trackingCode, level } = created.json();
     expect(level).toBe('subdistrict');
@@ -51,7 +56,7 @@ describe('appeals: a blocked fire exit from report to rated fix', () => {
     expect(inbox.json().items.some((n: any) => n.kind === 'assigned' && n.appealId === id)).toBe(true);
 
     expect((await grid.post(`/appeals/${id}/start`)).statusCode).toBe(200);
-    const handled = await grid.post(`/appeals/${id}/handle`, { note: '已清理杂物，电动车已移走', photoRefs: ['photo-after-1'] });
+    const handled = await grid.post(`/appeals/${id}/handle`, { note: '已清理杂物，电动车已移走', photoRefs: [await photo('gridworker')] });
     expect(handled.json().status).toBe('handled');
 
     // The resident looks: not fixed.
@@ -61,7 +66,7 @@ describe('appeals: a blocked fire exit from report to rated fix', () => {
     expect(notFixed.statusCode).toBe(200);
     expect(notFixed.json()).toMatchObject({ status: 'in_progress', reworkCount: 1 });
 
-    await grid.post(`/appeals/${id}/handle`, { note: '电动车已全部移走并张贴告示', photoRefs: ['photo-after-2'] });
+    await grid.post(`/appeals/${id}/handle`, { note: '电动车已全部移走并张贴告示', photoRefs: [await photo('gridworker')] });
     expect((await resident.post(`/appeals/${id}/verify`, { fixed: true })).json().status).toBe('verified');
     const closed = await resident.post(`/appeals/${id}/close`, { satisfaction: 'satisfied', note: '谢谢' });
     expect(closed.json()).toMatchObject({ status: 'closed', satisfaction: 'satisfied' });
@@ -72,6 +77,8 @@ describe('appeals: a blocked fire exit from report to rated fix', () => {
     expect(JSON.stringify(pub)).not.toContain('请同德社区牵头处理');
     expect(JSON.stringify(pub)).not.toContain('网格员');
     expect(pub.timeline[5].actorRole.zh).toBe('小区 · 处置人员');
+    // The report photo and both after-photos are on the public timeline.
+    expect(pub.timeline.filter((e: any) => e.photoRefs.length === 1).map((e: any) => e.type)).toEqual(['submitted', 'handled', 'handled']);
     const detail = (await ops.get(`/appeals/${id}`)).json();
     expect(detail.timeline.find((e: any) => e.type === 'dispatched').internalNote).toBe('请同德社区牵头处理');
     expect(detail.timeline.find((e: any) => e.type === 'handled').actor.name).toBe('网格员');

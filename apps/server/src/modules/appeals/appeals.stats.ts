@@ -1,37 +1,32 @@
 import { sql } from 'drizzle-orm';
 import { APPEAL_LEVEL_LABELS, APPEAL_LEVELS, type AppealLevel } from '@shuren/core';
-import type { DbOrTx } from '../../db/client.js';
+import type { Db, DbOrTx } from '../../db/client.js';
 import type { StatFigure } from '../manifest.js';
 
 const pct = (num: number, den: number) => (den === 0 ? 0 : Math.round((num / den) * 1000) / 10);
 
+const SUMS = sql.raw(`coalesce(sum(total), 0)::int as total, coalesce(sum(responded_on_time), 0)::int as responded_on_time, coalesce(sum(accepted), 0)::int as accepted,
+  coalesce(sum(closed), 0)::int as closed, coalesce(sum(closed_on_time), 0)::int as closed_on_time, coalesce(sum(rated), 0)::int as rated,
+  coalesce(sum(satisfied), 0)::int as satisfied, coalesce(sum(handled), 0)::int as handled, coalesce(sum(reworked), 0)::int as reworked,
+  coalesce(sum(closed_ms), 0)::float8 as closed_ms, coalesce(sum(closed_grid), 0)::int as grid, coalesce(sum(closed_compound), 0)::int as compound,
+  coalesce(sum(closed_community), 0)::int as community, coalesce(sum(closed_subdistrict), 0)::int as subdistrict, coalesce(sum(closed_department), 0)::int as department`);
+
 /**
- * The 接诉即办 figures for a region subtree, counted from the appeal rows (never typed in).
+ * The 接诉即办 figures for a region subtree. They come from `appeal_rollups` (per place and category, kept by
+ * triggers in the same transaction as every command, migration 0008), so a subdistrict with a million appeals
+ * sums a few thousand rows instead of counting the appeals; `rebuildAppealRollups` recounts them from the rows.
  * Rates are percentages with one decimal; merged duplicates are not counted as separate matters.
  */
 export async function appealStats(db: DbOrTx, region: { id: string; path: string }): Promise<StatFigure[]> {
   const prefix = region.path + '%';
-  const totals = await db.execute(sql`
-    select
-      count(*) filter (where status <> 'merged')::int as total,
-      count(*) filter (where responded_on_time is true and status <> 'merged')::int as responded_on_time,
-      count(*) filter (where status not in ('merged','rejected'))::int as accepted,
-      count(*) filter (where status = 'closed')::int as closed,
-      count(*) filter (where status = 'closed' and handled_on_time is true)::int as closed_on_time,
-      count(*) filter (where satisfaction is not null)::int as rated,
-      count(*) filter (where satisfaction in ('satisfied','basically_satisfied'))::int as satisfied,
-      count(*) filter (where handled_at is not null or status = 'closed' or rework_count > 0)::int as handled,
-      count(*) filter (where rework_count > 0)::int as reworked,
-      coalesce(avg(extract(epoch from (closed_at - submitted_at)) / 3600.0) filter (where status = 'closed'), 0)::float as avg_hours
-    from appeals where region_path like ${prefix}`);
+  const totals = await db.execute(sql`select ${SUMS} from appeal_rollups where region_path like ${prefix}`);
   const t = (totals.rows ?? totals)[0] as Record<string, number>;
-  const byLevel = await db.execute(sql`select closed_level as level, count(*)::int as n from appeals where region_path like ${prefix} and status = 'closed' group by closed_level`);
+  t.avg_hours = t.closed === 0 ? 0 : Number(t.closed_ms) / t.closed / 3_600_000;
   const byCategory = await db.execute(sql`
-    select a.category_code as code, c.name_zh as zh, c.name_en as en, count(*)::int as n
-    from appeals a join appeal_categories c on c.id = a.category_id
-    where a.region_path like ${prefix} and a.status <> 'merged' group by a.category_code, c.name_zh, c.name_en order by n desc`);
-  const levelRows = (byLevel.rows ?? byLevel) as { level: AppealLevel; n: number }[];
-  const closedAt = (levels: AppealLevel[]) => levelRows.filter((r) => levels.includes(r.level)).reduce((s, r) => s + r.n, 0);
+    select r.category_code as code, c.name_zh as zh, c.name_en as en, sum(r.total)::int as n
+    from appeal_rollups r join appeal_categories c on c.code = r.category_code
+    where r.region_path like ${prefix} group by r.category_code, c.name_zh, c.name_en having sum(r.total) > 0 order by n desc, r.category_code`);
+  const closedAt = (levels: AppealLevel[]) => levels.reduce((s, l) => s + t[l], 0);
   const list = (q: string) => `/api/v1/appeals?view=area&regionId=${region.id}${q}`;
   return [
     { key: 'appeals.total', zh: '诉求总数', en: 'Appeals', value: t.total, listPath: list('&includeFinished=true'),
@@ -47,4 +42,19 @@ export async function appealStats(db: DbOrTx, region: { id: string; path: string
     { key: 'appeals.settled_in_community', zh: '小事不出社区（%）', en: 'Settled within the community (%)', value: pct(closedAt(['grid', 'compound', 'community']), t.closed) },
     { key: 'appeals.settled_in_subdistrict', zh: '大事不出街道（%）', en: 'Settled within the subdistrict (%)', value: pct(closedAt(['grid', 'compound', 'community', 'subdistrict']), t.closed) },
   ];
+}
+
+/**
+ * Recounts the rollups from the appeal rows (after a bulk load that skipped triggers, or to repair). One
+ * transaction: readers see the old figures until the new ones are complete.
+ */
+export async function rebuildAppealRollups(db: Db): Promise<void> {
+  await db.transaction(async (tx) => {
+    await tx.execute(sql`delete from appeal_rollups`);
+    await tx.execute(sql`insert into appeal_rollups
+      select (x).region_path, (x).category_code, sum((x).total), sum((x).responded_on_time), sum((x).accepted), sum((x).closed), sum((x).closed_on_time),
+        sum((x).rated), sum((x).satisfied), sum((x).handled), sum((x).reworked), sum((x).closed_ms), sum((x).closed_grid), sum((x).closed_compound),
+        sum((x).closed_community), sum((x).closed_subdistrict), sum((x).closed_department)
+      from (select appeal_rollup_row(a) as x from appeals a) d group by 1, 2`);
+  });
 }
