@@ -133,14 +133,18 @@ async function main() {
         : { key: 'list', label: 'GET /api/v1/regions?regionId=<community> (admin)', url: `${appUrl}/api/v1/regions?regionId=${community}`, method: 'GET' as const, headers: { cookie } },
     ];
 
-    const results: Record<string, LoadResult & { label: string }> = {};
+    const results: Record<string, LoadResult & { label: string; cpuMicrosPerRequest: number }> = {};
     for (const s of scenarios) {
       if (warmup > 0) {
         say(`warming up ${s.label} (${warmup}s)…`);
         await load({ ...s, duration: warmup });
       }
       say(`measuring ${s.label} (${duration}s, ${connections} connections)…`);
-      results[s.key] = { label: s.label, ...(await load({ ...s, duration })) };
+      // CPU time this process (app + ceiling server) spends per request: unlike req/s, barely moved by other load.
+      const cpu = process.cpuUsage();
+      const r = await load({ ...s, duration });
+      const used = process.cpuUsage(cpu);
+      results[s.key] = { label: s.label, ...r, cpuMicrosPerRequest: Math.round((used.user + used.system) / Math.max(1, r.requests)) };
     }
 
     const a = results.ceiling.requestsPerSecond || 1;
@@ -161,9 +165,9 @@ async function main() {
     } else {
       console.log(`\nShuren benchmark — ${report.date} — ${report.machine.cpus} × ${report.machine.model}, node ${report.machine.node}, PostgreSQL ${report.machine.postgres}`);
       console.log(`${connections} connections, ${duration}s per scenario${warmup ? ` after ${warmup}s warm-up` : ''}, pool ${config.dbPoolSize}, load average ${report.machine.loadAverage.join(' ')}\n`);
-      console.log(`${'scenario'.padEnd(56)} ${'req/s'.padStart(9)} ${'p99 ms'.padStart(8)} ${'non-2xx'.padStart(8)}`);
+      console.log(`${'scenario'.padEnd(56)} ${'req/s'.padStart(9)} ${'p99 ms'.padStart(8)} ${'CPU µs/req'.padStart(11)} ${'non-2xx'.padStart(8)}`);
       for (const r of Object.values(results)) {
-        console.log(`${r.label.padEnd(56)} ${r.requestsPerSecond.toFixed(0).padStart(9)} ${String(r.latencyP99).padStart(8)} ${String(r.non2xx + r.errors).padStart(8)}`);
+        console.log(`${r.label.padEnd(56)} ${r.requestsPerSecond.toFixed(0).padStart(9)} ${String(r.latencyP99).padStart(8)} ${String(r.cpuMicrosPerRequest).padStart(11)} ${String(r.non2xx + r.errors).padStart(8)}`);
       }
       console.log(`\nratio b/a (create / ceiling): ${(report.ratios.createToCeiling * 100).toFixed(1)}%`);
       console.log(`ratio c/a (list / ceiling):   ${(report.ratios.listToCeiling * 100).toFixed(1)}%`);
