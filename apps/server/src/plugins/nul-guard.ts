@@ -14,7 +14,7 @@ function findNul(value: unknown, pointer: string, out: FieldIssue[], depth = 0):
     value.forEach((v, i) => findNul(v, `${pointer}/${i}`, out, depth + 1));
   } else if (value && typeof value === 'object' && !Buffer.isBuffer(value)) {
     for (const [k, v] of Object.entries(value)) {
-      if (k.includes('\u0000')) out.push({ field: `${pointer}/${k.replace(/\u0000/g, '\\u0000')}`, code: 'nul_character' });
+      if (k.includes('\u0000')) out.push({ field: `${pointer}/${k.replaceAll('\u0000', '\\u0000')}`, code: 'nul_character' });
       findNul(v, `${pointer}/${k}`, out, depth + 1);
     }
   }
