@@ -8,7 +8,7 @@ export interface StatFigure {
   en: string;
   value: number;
   /** Optional breakdown, e.g. organisations by kind. */
-  breakdown?: { key: string; zh: string; en: string; value: number }[];
+  breakdown?: { key: string; zh: string; en: string; value: number; listPath?: string }[];
   /** Where the records behind the figure are listed (API path with query), for drill-down. */
   listPath?: string;
 }

@@ -19,7 +19,7 @@ export async function organisationStats(db: DbOrTx, region: { id: string; path: 
       zh: '社会组织（按类型）',
       en: 'Organisations by kind',
       value: total,
-      breakdown: ORG_KINDS.map((k) => ({ key: k, ...ORG_KIND_LABELS[k], value: n(k) })),
+      breakdown: ORG_KINDS.map((k) => ({ key: k, ...ORG_KIND_LABELS[k], value: n(k), listPath: listPath(region.id, k) })),
       listPath: listPath(region.id),
     },
     ...HEADLINE_KINDS.map((k) => ({ key: `organisations.${k}`, ...ORG_KIND_LABELS[k], value: n(k), listPath: listPath(region.id, k) })),

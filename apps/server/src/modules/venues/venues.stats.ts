@@ -17,7 +17,7 @@ export async function venueStats(db: DbOrTx, region: { id: string; path: string 
       zh: '阵地（按类型）',
       en: 'Venues by kind',
       value: VENUE_KINDS.reduce((sum, k) => sum + n(k), 0),
-      breakdown: VENUE_KINDS.map((k) => ({ key: k, ...VENUE_KIND_LABELS[k], value: n(k) })),
+      breakdown: VENUE_KINDS.map((k) => ({ key: k, ...VENUE_KIND_LABELS[k], value: n(k), listPath: listPath(region.id, k) })),
       listPath: listPath(region.id),
     },
     ...HEADLINE_KINDS.map((k) => ({ key: `venues.${k}`, ...VENUE_KIND_LABELS[k], value: n(k), listPath: listPath(region.id, k) })),
