@@ -6,3 +6,4 @@ export * from './audit.js';
 export * from './appeals.js';
 export * from './open311.js';
 export * from './appeal-rollups.js';
+export * from './reception.js';
