@@ -4,7 +4,18 @@
 // resident says "not fixed" → rework → handled again → the resident confirms and rates it → the dashboard moves.
 // The journeys run in order on one server and pass the tracking code along.
 
+import sharp from 'sharp';
+
 const state = { code: null, rootId: null, before: null };
+
+/** A real photo (the server checks the bytes and re-encodes it): a plain colour block with a stripe. */
+async function photo(name, colour) {
+  const buffer = await sharp({ create: { width: 640, height: 480, channels: 3, background: colour } })
+    .composite([{ input: { create: { width: 640, height: 80, channels: 3, background: '#222222' } }, top: 200, left: 0 }])
+    .jpeg()
+    .toBuffer();
+  return { name, mimeType: 'image/jpeg', buffer };
+}
 const DESCRIPTION = '1栋楼梯间消防通道被杂物和电动车堵住了，晚上很危险';
 
 /** Full-page screenshot from the top (a sticky header would otherwise sit over the middle of the picture). */
@@ -103,6 +114,10 @@ export default [
       await expectTestId('ra-missing');
       await page.getByTestId('ra-description').fill(DESCRIPTION);
       await page.getByTestId('ra-location').fill('1楼和2楼楼梯口');
+      // A photo of the blocked stairwell, uploaded at once; its thumbnail comes back from the server.
+      await page.getByTestId('ra-photo-input').setInputFiles(await photo('stairwell.jpg', '#c0392b'));
+      await page.getByTestId('ra-photo-thumb').waitFor();
+      await page.waitForFunction(() => [...document.querySelectorAll('[data-testid="ra-photo-thumb"]')].every((i) => i.complete && i.naturalWidth > 0));
       await axe();
       await checkPhoneErgonomics(ctx);
       await snap(ctx, '4-describe');
@@ -196,6 +211,8 @@ export default [
       await page.locator('.ant-modal-footer .ant-btn-primary').click();
       await page.locator('.ant-form-item-explain-error').first().waitFor();
       await page.getByTestId('action-note').fill('已清理楼梯间杂物，电动车已移走');
+      await page.getByTestId('action-photo-input').setInputFiles(await photo('after.jpg', '#27ae60'));
+      await page.locator('.ant-modal .ant-image img').first().waitFor();
       await snap(ctx, '14-handle');
       await modalOk(page);
       await goto(`/console/appeals?view=area&finished=1`);
@@ -210,6 +227,9 @@ export default [
       await login('resident');
       await goto(`/r/appeals/track/${state.code}`);
       await expectTestId('ra-fixed');
+      // The public timeline shows the resident's photo and the after-photo (EXIF-free copies).
+      check((await page.getByTestId('ra-timeline-photo').count()) === 2, 'before and after photos on the public timeline');
+      await page.waitForFunction(() => [...document.querySelectorAll('[data-testid="ra-timeline-photo"]')].every((i) => i.complete && i.naturalWidth > 0));
       await axe();
       await checkPhoneErgonomics(ctx);
       await snap(ctx, '15-is-it-fixed');

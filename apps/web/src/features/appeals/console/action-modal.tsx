@@ -4,6 +4,7 @@ import { useI18n, type ZhEn } from '../../../shared/i18n';
 import { CommandModal, compact } from '../../console/shared/simple-form';
 import { commandPath, type Appeal } from '../appeals-api';
 import { MergeSurvivorPicker } from './merge-picker';
+import { PhotoField } from './photo-field';
 import { dispatchLevels, suggestedUnit } from './suggest';
 
 /** Button words for each workflow command, and which ones change the outcome for good (shown as danger). */
@@ -128,10 +129,10 @@ export function ActionModal({ appeal, command, category, onClose }: { appeal: Ap
               <Radio.Group options={[{ value: true, label: t('同意', 'Approve') }, { value: false, label: t('不同意', 'Refuse') }]} optionType="button" />
             </Form.Item>
           )}
-          {command === 'handle' && (
-            <Typography.Paragraph type="secondary" data-testid="photo-slot">
-              {t('处置后照片：照片上传尚未开放，请在说明中写清处置情况。', 'After-photos: upload is not available yet; describe what was done in the note.')}
-            </Typography.Paragraph>
+          {(command === 'handle' || command === 'verify') && (
+            <Form.Item name="photoRefs" label={command === 'handle' ? t('处置后照片', 'After-photos') : t('现场照片', 'On-site photos')}>
+              <PhotoField />
+            </Form.Item>
           )}
           {['accept', 'start', 'handle', 'verify', 'close', 'resume', 'approve_extension', 'merge'].includes(command) && note(command === 'handle')}
           <Form.Item name="internalNote" label={t('内部备注（仅工作人员可见）', 'Internal note (staff only)')} rules={[{ max: 2000 }]}>

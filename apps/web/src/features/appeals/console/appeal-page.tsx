@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { Alert, Button, Card, Descriptions, Skeleton, Space, Tag, Timeline, Typography } from 'antd';
+import { Alert, Button, Card, Descriptions, Image, Skeleton, Space, Tag, Timeline, Typography } from 'antd';
 import { Link, useParams } from 'react-router-dom';
 import { APPEAL_LEVEL_LABELS, SATISFACTION_LABELS, type AppealLevel, type Satisfaction } from '@shuren/core';
 import { errorPage } from '../../../shared/guards';
@@ -7,6 +7,7 @@ import { formatDateTime, useI18n } from '../../../shared/i18n';
 import { useScopedHref } from '../../console/shared/scope';
 import { useAppealDetail, useCategories, type TimelineEvent } from '../appeals-api';
 import { eventLabel, SOURCE_LABELS } from '../appeal-labels';
+import { photoFull, photoThumb } from '../photos';
 import { ActionModal, COMMAND_LABELS, DANGER, staffActions } from './action-modal';
 import { SlaCell, StatusTag, unitText } from './appeal-cells';
 import { useNow } from './sla';
@@ -71,7 +72,7 @@ export default function AppealPage() {
             </Descriptions.Item>
           ))}
           <Descriptions.Item label={t('照片', 'Photos')}>
-            <Typography.Text type="secondary">{a.photoRefs.length ? t(`${a.photoRefs.length} 张（查看功能尚未开放）`, `${a.photoRefs.length} (viewing not available yet)`) : t('无', 'None')}</Typography.Text>
+            <Photos ids={a.photoRefs} />
           </Descriptions.Item>
         </Descriptions>
       </Card>
@@ -100,6 +101,7 @@ function EventItem({ e }: { e: TimelineEvent }) {
       </Space>
       {d.reason && <div>{t('原因：', 'Reason: ')}{d.reason}</div>}
       {e.publicNote && <div>{e.publicNote}</div>}
+      {e.photoRefs.length > 0 && <Photos ids={e.photoRefs} />}
       {e.internalNote && (
         <div>
           <Tag color="orange">{t('内部', 'Internal')}</Tag>
@@ -107,5 +109,19 @@ function EventItem({ e }: { e: TimelineEvent }) {
         </div>
       )}
     </div>
+  );
+}
+
+function Photos({ ids }: { ids: string[] }) {
+  const { t } = useI18n();
+  if (!ids.length) return <Typography.Text type="secondary">{t('无', 'None')}</Typography.Text>;
+  return (
+    <Image.PreviewGroup>
+      <Space wrap>
+        {ids.map((id) => (
+          <Image key={id} src={photoThumb(id)} preview={{ src: photoFull(id) }} width={64} height={64} style={{ objectFit: 'cover' }} alt="" data-testid="staff-photo" />
+        ))}
+      </Space>
+    </Image.PreviewGroup>
   );
 }

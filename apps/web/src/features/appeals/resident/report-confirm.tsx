@@ -6,6 +6,7 @@ import { useI18n } from '../../../shared/i18n';
 import { ErrorBlock, Screen } from '../../resident/ui';
 import type { CreatedAppeal } from '../appeals-api';
 import { categoryIcon } from '../appeal-labels';
+import { photoThumb } from '../photos';
 import { useDraft, type Draft } from './report-state';
 
 function toBody(d: Draft) {
@@ -17,6 +18,7 @@ function toBody(d: Draft) {
     ...(d.locationText.trim() ? { locationText: d.locationText.trim() } : {}),
     ...(Object.keys(answers).length ? { answers } : {}),
     ...(d.onBehalf ? { onBehalfOfPersonId: d.onBehalf.personId } : {}),
+    ...(d.photoIds.length ? { photoRefs: d.photoIds } : {}),
   };
 }
 
@@ -77,6 +79,20 @@ export function ConfirmScreen() {
             {draft.place?.label}
             {draft.locationText.trim() && ` · ${draft.locationText.trim()}`}
           </dd>
+          {draft.photoIds.length > 0 && (
+            <>
+              <dt>{t('照片', 'Photos')}</dt>
+              <dd>
+                <ul className="ra-thumbs">
+                  {draft.photoIds.map((id, i) => (
+                    <li key={id}>
+                      <img src={photoThumb(id)} alt={t(`照片 ${i + 1}`, `Photo ${i + 1}`)} />
+                    </li>
+                  ))}
+                </ul>
+              </dd>
+            </>
+          )}
           {draft.onBehalf && (
             <>
               <dt>{t('反映人', 'For')}</dt>

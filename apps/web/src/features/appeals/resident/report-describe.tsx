@@ -9,6 +9,7 @@ import { ErrorBlock, Screen } from '../../resident/ui';
 import type { AppealSummary } from '../appeals-api';
 import { categoryIcon } from '../appeal-labels';
 import { OnBehalfPicker } from './on-behalf-picker';
+import { PhotoPicker } from './photo-picker';
 import { QuestionField } from './question-field';
 import { useDraft, usePlaceChoices, type Place } from './report-state';
 
@@ -101,7 +102,7 @@ export function DescribeScreen() {
         <input id="ra-location" className="ra-input" maxLength={200} value={draft.locationText} onChange={(e) => update({ locationText: e.target.value })} placeholder={t('例如：2楼楼梯口', 'e.g. 2nd floor landing')} data-testid="ra-location" />
       </fieldset>
 
-      <PhotoSlot />
+      <PhotoPicker ids={draft.photoIds} onChange={(photoIds) => update({ photoIds })} />
 
       <Duplicates />
 
@@ -114,24 +115,6 @@ export function DescribeScreen() {
         {t('下一步：确认', 'Next: check and send')}
       </button>
     </Screen>
-  );
-}
-
-/** Photos are not accepted by the API yet: the place is kept and says so plainly — no pretend upload. */
-function PhotoSlot() {
-  const { t } = useI18n();
-  return (
-    <section className="ra-photo-slot" aria-label={t('照片', 'Photos')} data-testid="ra-photo-slot">
-      <span aria-hidden="true" className="ra-photo-icon">
-        📷
-      </span>
-      <div>
-        <strong>{t('照片（暂未开放）', 'Photos (not available yet)')}</strong>
-        <p className="r-muted" style={{ margin: 0 }}>
-          {t('拍照上传功能即将开通。现在请用文字说明，工作人员会到现场查看。', 'Photo upload is coming soon. For now, describe it in words; staff will look on site.')}
-        </p>
-      </div>
-    </section>
   );
 }
 

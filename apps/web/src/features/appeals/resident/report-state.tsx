@@ -30,9 +30,10 @@ export interface Draft {
   answers: Record<string, string | number | boolean>;
   place: Place | null;
   onBehalf: OnBehalf | null;
+  photoIds: string[];
 }
 
-const EMPTY: Draft = { category: null, description: '', locationText: '', answers: {}, place: null, onBehalf: null };
+const EMPTY: Draft = { category: null, description: '', locationText: '', answers: {}, place: null, onBehalf: null, photoIds: [] };
 
 interface Ctx {
   draft: Draft;

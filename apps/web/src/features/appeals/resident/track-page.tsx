@@ -7,6 +7,7 @@ import { ErrorBlock, LoadingBlock, Screen } from '../../resident/ui';
 import { commandPath, useTrack, type PublicAppeal } from '../appeals-api';
 import { categoryIcon, eventLabel, FINISHED, SATISFACTION_CHOICES, STATUS_WORDS } from '../appeal-labels';
 import { spacedCode } from './report-confirm';
+import { photoFull, photoThumb } from '../photos';
 
 /**
  * The public timeline of one report (by tracking code): what happened, when, and by which kind of unit
@@ -67,6 +68,17 @@ export function TrackPage() {
                   {formatDateTime(e.at)} · {t(e.actorRole)}
                 </span>
                 {e.note && <p style={{ margin: '4px 0 0', whiteSpace: 'pre-wrap' }}>{e.note}</p>}
+                {e.photoRefs.length > 0 && (
+                  <ul className="ra-thumbs">
+                    {e.photoRefs.map((id, k) => (
+                      <li key={id}>
+                        <a href={photoFull(id, a.trackingCode)} target="_blank" rel="noreferrer">
+                          <img src={photoThumb(id, a.trackingCode)} alt={t(`${t(eventLabel(e.type))} 照片 ${k + 1}`, `${t(eventLabel(e.type))}: photo ${k + 1}`)} data-testid="ra-timeline-photo" />
+                        </a>
+                      </li>
+                    ))}
+                  </ul>
+                )}
               </li>
             ))}
           </ol>
