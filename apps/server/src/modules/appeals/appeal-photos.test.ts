@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import sharp from 'sharp';
 import { createTestApp, type TestApp } from '../../../test/helpers.js';
 import { caller, regionId, startOnWorkingMorning, uploadPhotos } from './appeals.fixtures.js';
+import { sweepOverdue } from './appeals.sweeper.js';
 import { exifTags, GPS_IFD_POINTER, jpegWithGps, metadataOf, PDF_BYTES } from './appeal-photos.fixtures.js';
 
 describe('appeal photos: upload, EXIF stripped, limits, ownership, public timeline', () => {
@@ -10,6 +11,7 @@ describe('appeal photos: upload, EXIF stripped, limits, ownership, public timeli
   let louzhangCookie: string;
   let b1: string;
   let phone: Buffer;
+  let trackedWithPhotos = '';
   beforeAll(async () => {
     t = await createTestApp();
     startOnWorkingMorning(t);
@@ -111,6 +113,7 @@ describe('appeal photos: upload, EXIF stripped, limits, ownership, public timeli
     const created = await resident.post('/appeals', { categoryCode: 'hygiene', description: '垃圾桶满了三天', regionId: b1, photoRefs: [before.id, privateOne.id] });
     expect(created.statusCode).toBe(201);
     const { id, trackingCode } = created.json();
+    trackedWithPhotos = trackingCode;
     const again = await resident.post('/appeals', { categoryCode: 'hygiene', description: '又一次', regionId: b1, photoRefs: [before.id] });
     expect(again.json().errors[0]).toMatchObject({ field: '/body/photoRefs/0', code: 'already_used' });
 
@@ -146,5 +149,18 @@ describe('appeal photos: upload, EXIF stripped, limits, ownership, public timeli
     // The reporter sees the after-photo through the signed-in route too; so do staff of the area.
     expect((await get(`/appeals/photos/${after.id}/thumb`, residentCookie)).statusCode).toBe(200);
     expect((await get(`/appeals/photos/${after.id}`, await t.login('gridworker'))).statusCode).toBe(200);
+  });
+
+  it('removes uploads nobody used after two days, and only those', async () => {
+    const [unused] = (await uploadPhotos(t, residentCookie, [{ data: await jpegWithGps({ width: 300, height: 200 }) }])).json().items;
+    expect((await sweepOverdue(t.database.db, t.clock.now())).photosPurged).toBe(0);
+    t.clock.advance(2 * 86_400_000 + 60_000);
+    expect((await sweepOverdue(t.database.db, t.clock.now())).photosPurged).toBeGreaterThan(0);
+    const cookie = await t.login('13800000001');
+    expect((await get(`/appeals/photos/${unused.id}`, cookie)).statusCode).toBe(404);
+    // Photos that are part of an appeal stay.
+    const shown = (await get(`/appeals/track/${trackedWithPhotos}`)).json().timeline.flatMap((e: any) => e.photoRefs);
+    expect(shown).toHaveLength(2);
+    for (const pid of shown) expect((await get(`/appeals/track/${trackedWithPhotos}/photos/${pid}/thumb`)).statusCode).toBe(200);
   });
 });

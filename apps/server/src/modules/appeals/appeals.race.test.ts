@@ -1,7 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../../../test/helpers.js';
 import { sweepOverdue } from './index.js';
-import { caller, regionId, startOnWorkingMorning } from './appeals.fixtures.js';
+import { caller, regionId, startOnWorkingMorning, uploadPhotos } from './appeals.fixtures.js';
+import { jpegWithGps } from './appeal-photos.fixtures.js';
 
 // PGlite is one connection: transactions never overlap, so a race cannot happen there.
 const onPostgres = Boolean(process.env.DATABASE_URL);
@@ -41,5 +42,21 @@ describe.skipIf(!onPostgres)('appeals: concurrency on PostgreSQL', () => {
     expect(runs.reduce((s, r) => s + r.escalated, 0)).toBe(ids.length);
     const rows = await t.database.db.execute(`select appeal_id, count(*)::int as n from appeal_events where type = 'escalated' group by appeal_id`);
     expect(((rows as any).rows as { n: number }[]).every((r) => r.n === 1)).toBe(true);
+  });
+
+  it('lets one of two simultaneous reports with the same photo have it; the other is refused and leaves nothing behind', async () => {
+    const cookie = await t.login('13800000001');
+    const resident = caller(t, cookie);
+    const b1 = await regionId(t, 'GC-C01-G01-B01');
+    const small = await jpegWithGps({ width: 320, height: 240 });
+    for (let round = 0; round < 3; round++) {
+      const [photo] = (await uploadPhotos(t, cookie, [{ data: small }])).json().items;
+      const body = { categoryCode: 'hygiene', description: `同一张照片 ${round}`, regionId: b1, photoRefs: [photo.id] };
+      const results = await Promise.all([resident.post('/appeals', body), resident.post('/appeals', body)]);
+      expect(results.map((r) => r.statusCode).sort()).toEqual([201, 400]);
+      expect(results.find((r) => r.statusCode === 400)!.json().errors[0]).toMatchObject({ field: '/body/photoRefs/0', code: 'already_used' });
+      const n = await t.database.db.execute(`select count(*)::int as n from appeals where description = '同一张照片 ${round}'`);
+      expect((n as any).rows[0].n).toBe(1);
+    }
   });
 });
