@@ -19,3 +19,4 @@ export * from './contracts/audit.js';
 export * from './contracts/imports.js';
 export * from './contracts/stats.js';
 export * from './contracts/open311.js';
+export * from './contracts/reception.js';

@@ -9,7 +9,8 @@ import { organisationsModule } from './organisations/index.js';
 import { venuesModule } from './venues/index.js';
 import { statsModule } from './stats/index.js';
 import { appealsModule } from './appeals/index.js';
+import { receptionModule } from './reception/index.js';
 import { householdsModule } from './households/index.js';
 
 /** Every feature module, in registration order. The stats endpoint collects `stats` from each. */
-export const MODULES: ModuleManifest[] = [authModule, regionsModule, peopleModule, assignmentsModule, auditModule, importsModule, organisationsModule, venuesModule, statsModule, appealsModule, householdsModule];
+export const MODULES: ModuleManifest[] = [authModule, regionsModule, peopleModule, assignmentsModule, auditModule, importsModule, organisationsModule, venuesModule, statsModule, appealsModule, householdsModule, receptionModule];

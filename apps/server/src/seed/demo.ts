@@ -3,6 +3,7 @@ import type { Db } from '../db/client.js';
 import { regions } from '../db/schema/index.js';
 import { DEMO_ACCOUNTS, type DemoAccount } from './demo-accounts.js';
 import { seedScale } from './generate.js';
+import { seedDemoReceptionDays } from './reception.js';
 import type { Scale } from './scales.js';
 
 /**
@@ -13,5 +14,6 @@ export async function ensureDemoData(db: Db, opts: { scale: Scale }): Promise<{ 
   const [root] = await db.select({ id: regions.id }).from(regions).where(isNull(regions.parentId)).limit(1);
   if (root) return { created: false, accounts: DEMO_ACCOUNTS };
   await seedScale(db, opts.scale);
+  if (opts.scale === 'small') await seedDemoReceptionDays(db);
   return { created: true, accounts: DEMO_ACCOUNTS };
 }
