@@ -23,10 +23,6 @@ export async function findPersonForUpdate(db: DbOrTx, id: string): Promise<Perso
   return row;
 }
 
-export async function insertPerson(db: DbOrTx, row: PersonInsert): Promise<void> {
-  await db.insert(people).values(row);
-}
-
 export async function updatePerson(db: DbOrTx, id: string, patch: Partial<PersonInsert>): Promise<PersonRow> {
   const [row] = await db.update(people).set(patch).where(eq(people.id, id)).returning();
   return row;

@@ -1,7 +1,8 @@
 import { uuidv7 } from 'uuidv7';
 import { isCnIdNumber, maskIdNumber, maskPhone } from '@shuren/core';
 import type { Db } from '../../db/client.js';
-import { recordAudit } from '../../shared/audit.js';
+import { insertWithAudit, recordAudit } from '../../shared/audit.js';
+import { people } from '../../db/schema/index.js';
 import { requireActor, type CommandContext } from '../../shared/context.js';
 import { AppError, invalidField, notFound } from '../../shared/errors.js';
 import { requireAllowed } from '../../shared/scope.js';
@@ -70,10 +71,8 @@ export async function createPerson(db: Db, ctx: CommandContext, input: CreatePer
     updatedAt: ctx.now,
   };
   try {
-    await db.transaction(async (tx) => {
-      await repo.insertPerson(tx, row);
-      await recordAudit(tx, ctx, { action: 'person.create', entityType: 'person', entityId: row.id, regionPath: row.homePath, after: auditablePerson(row) });
-    });
+    // One statement for the person and its audit row: atomic without a transaction's extra round trips (hot path).
+    await insertWithAudit(db, ctx, people, row, { action: 'person.create', entityType: 'person', entityId: row.id, regionPath: row.homePath, after: auditablePerson(row) });
   } catch (err) {
     if (isUniqueViolation(err, 'people_id_number_uq')) throw duplicateId();
     throw err;
