@@ -1,6 +1,7 @@
 import { Link, useParams } from 'react-router-dom';
 import { useI18n } from '../../shared/i18n';
 import { Members } from './household-page';
+import { BuildingReceptionDays } from './reception-days';
 import { useBuildingHouseholds, useHousehold, useRegion } from './resident-api';
 import { ErrorBlock, LoadingBlock, Notice, Screen } from './ui';
 
@@ -26,6 +27,7 @@ export function BuildingPage() {
           <p className="r-lead" data-testid="building-summary">
             {t(`共 ${households.data.length} 户，${total} 位居民`, `${households.data.length} households, ${total} residents`)}
           </p>
+          <BuildingReceptionDays regionId={regionId} />
           {households.data.length === 0 ? (
             <Notice icon="🏢" title={t('这栋楼还没有登记住户', 'No households registered in this building')} />
           ) : (

@@ -1,6 +1,7 @@
 import type { Neighbourhood } from '@shuren/core';
 import { useI18n } from '../../shared/i18n';
 import { useNeighbourhood } from './resident-api';
+import { HomeReceptionDays } from './reception-days';
 import { CallButton, ErrorBlock, LoadingBlock, Notice, Screen } from './ui';
 
 type Contact = Neighbourhood['contacts'][number];
@@ -47,6 +48,7 @@ export function ContactsPage() {
               ))}
             </ul>
           )}
+          <HomeReceptionDays />
         </>
       )}
     </Screen>
