@@ -29,6 +29,7 @@ async function checkPhoneErgonomics({ page, check }) {
   const problems = await page.evaluate(() => {
     const out = [];
     for (const el of document.querySelectorAll('.r-app a, .r-app button, .r-app summary, .r-app input, .r-app textarea')) {
+      if (el.closest('.r-visually-hidden')) continue; // the file input behind its big label
       const r = el.getBoundingClientRect();
       if (r.width && (r.height < 48 || r.width < 48)) out.push(`tap target ${Math.round(r.width)}×${Math.round(r.height)}: ${el.textContent.trim().slice(0, 30)}`);
     }
@@ -206,7 +207,7 @@ export default [
       r = await row(page, state.code);
       await r.getByTestId('action-handle').first().waitFor();
       await r.getByTestId('action-handle').click();
-      await page.locator('.ant-modal').waitFor();
+      await page.getByTestId('action-note').waitFor();
       // The public note is required for handling.
       await page.locator('.ant-modal-footer .ant-btn-primary').click();
       await page.locator('.ant-form-item-explain-error').first().waitFor();

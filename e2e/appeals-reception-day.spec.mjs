@@ -78,7 +78,7 @@ export default [
       await page.getByTestId('category-noise').click();
       await page.getByText('Describe it').first().waitFor();
       await expectTestId('ra-photo-slot');
-      check((await page.getByTestId('ra-photo-slot').innerText()).includes('not available yet'), 'the photo slot says so in English');
+      check((await page.getByTestId('ra-photo-slot').innerText()).includes('Take or choose photos'), 'the photo picker speaks English');
       // The grid worker heard of it on patrol and opens it by its code to follow it.
       await goto(`/r/appeals/track/${state.code}`);
       await expectTestId('ra-follow');

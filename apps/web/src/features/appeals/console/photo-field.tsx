@@ -26,7 +26,7 @@ export function PhotoField({ value = [], onChange }: { value?: string[]; onChang
         type="file"
         accept="image/*"
         multiple
-        hidden
+        style={{ display: 'none' }}
         data-testid="action-photo-input"
         onChange={async (e) => {
           const files = [...(e.target.files ?? [])].slice(0, MAX_PHOTOS - value.length);
