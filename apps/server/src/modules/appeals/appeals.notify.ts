@@ -49,7 +49,7 @@ export async function sendOutbound(db: Db, batch: OutboundNotification[], log?: 
   }
 }
 
-const STAFF_ROLES = ['subdistrict_admin', 'subdistrict_staff', 'community_staff', 'committee_member', 'grid_worker', 'building_head', 'lane_head', 'street_head'];
+export const STAFF_ROLES = ['subdistrict_admin', 'subdistrict_staff', 'community_staff', 'committee_member', 'grid_worker', 'building_head', 'lane_head', 'street_head'];
 
 /** People who act for the unit holding the appeal: those assigned at the node, else the nearest node above with someone. */
 export async function unitPeople(tx: DbOrTx, row: Pick<AppealRow, 'unitPath'>, now: Date): Promise<string[]> {

@@ -1,7 +1,8 @@
-import { and, asc, desc, eq, gte, inArray, isNull, lt, or, sql, type SQL } from 'drizzle-orm';
+import { and, asc, desc, eq, getTableColumns, gte, inArray, isNull, lt, or, sql, type SQL } from 'drizzle-orm';
 import { OPEN_STATUSES, TERMINAL_STATUSES } from '@shuren/core';
 import type { DbOrTx } from '../../db/client.js';
-import { appealCategories, appealEvents, appealFollowers, appeals, households, people, regions, roleAssignments } from '../../db/schema/index.js';
+import { appealCategories, appealEvents, appealFollowers, appeals, auditLog, households, notifications, people, regions, roleAssignments } from '../../db/schema/index.js';
+import type { auditRow } from '../../shared/audit.js';
 import { decodeCursor, subtreeOf } from '../../shared/paging.js';
 
 export type AppealRow = typeof appeals.$inferSelect;
@@ -213,4 +214,48 @@ export async function lockFixedCheckDue(db: DbOrTx, now: Date, limit: number): P
     .orderBy(asc(appeals.fixedCheckDueAt))
     .limit(limit)
     .for('update', { skipLocked: true });
+}
+
+/**
+ * The nodes from the root down to a region, each with the people holding one of `roles` there on `day`, in one
+ * query (intake needs both: the chain to route, the staff to notify).
+ */
+export async function chainWithStaff(db: DbOrTx, regionId: string, roles: readonly string[], day: string): Promise<{ region: RegionRow; staff: string[] }[]> {
+  const list = sql.join(roles.map((r) => sql`${r}`), sql`, `);
+  const rows = await db
+    .select({
+      region: regions,
+      staff: sql<string[] | null>`(select json_agg(distinct ra.person_id) from ${roleAssignments} ra where ra.region_id = "regions"."id" and ra.role in (${list})
+        and ra.start_date <= ${day} and (ra.end_date is null or ra.end_date >= ${day}))`,
+    })
+    .from(regions)
+    .where(sql`${regions.id} = any(string_to_array(trim(both '/' from (select r0.path from ${regions} r0 where r0.id = ${regionId})), '/')::uuid[])`);
+  return rows.map((r) => ({ region: r.region, staff: r.staff ?? [] })).sort((a, b) => a.region.path.length - b.region.path.length);
+}
+
+/** Maps a raw result row (column names, driver values) to the table's row type, as drizzle's own selects do. */
+function rowOf<T>(table: typeof appeals, raw: Record<string, unknown>): T {
+  const out: Record<string, unknown> = {};
+  for (const [key, col] of Object.entries(getTableColumns(table))) {
+    const v = raw[col.name];
+    out[key] = v === null || v === undefined ? null : col.mapFromDriverValue(v);
+  }
+  return out as T;
+}
+
+/**
+ * A new appeal with its first timeline event, its audit row and the inbox notices, in ONE statement (data-modifying
+ * CTEs; foreign keys are checked at the end of the statement). A single statement is atomic on its own, so intake
+ * needs no BEGIN/COMMIT round trips (see docs/benchmarks.md, Appeals). Returns the inserted appeal.
+ */
+export async function insertSubmission(
+  db: DbOrTx,
+  input: { appeal: typeof appeals.$inferInsert; event: typeof appealEvents.$inferInsert; audit: ReturnType<typeof auditRow>; notices: (typeof notifications.$inferInsert)[] },
+): Promise<AppealRow> {
+  const event = db.insert(appealEvents).values(input.event).getSQL();
+  const audit = db.insert(auditLog).values(input.audit).getSQL();
+  const notices = input.notices.length ? sql`, notices as (${db.insert(notifications).values(input.notices).getSQL()})` : sql``;
+  const appeal = db.insert(appeals).values(input.appeal).returning().getSQL();
+  const res = (await db.execute(sql`with event as (${event}), audit as (${audit})${notices} ${appeal}`)) as unknown as { rows: Record<string, unknown>[] };
+  return rowOf<AppealRow>(appeals, res.rows[0]);
 }

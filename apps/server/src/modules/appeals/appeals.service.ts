@@ -1,16 +1,18 @@
 import { randomBytes } from 'node:crypto';
+import { PgTransaction } from 'drizzle-orm/pg-core';
 import { uuidv7 } from 'uuidv7';
 import { checkAnswers, decide, nextRung, openAppeal, trackingCodeFrom, type AppealCommand, type AppealCommandName, type AppealLevel, type AppealSource, type CreateAppealBody } from '@shuren/core';
 import type { Db, DbOrTx } from '../../db/client.js';
-import { recordAudit } from '../../shared/audit.js';
+import { auditRow, recordAudit } from '../../shared/audit.js';
+import { shanghaiDay } from '../../shared/time.js';
 import { requireActor, type CommandContext } from '../../shared/context.js';
 import { AppError, invalidField, notFound } from '../../shared/errors.js';
 import * as repo from './appeals.repository.js';
 import type { AppealRow, CategoryRow } from './appeals.repository.js';
-import { notify, sendOutbound, TEXT, unitPeople, type OutboundNotification } from './appeals.notify.js';
+import { sendOutbound, STAFF_ROLES, TEXT, type OutboundNotification } from './appeals.notify.js';
 import { actingRole, persistEvents } from './appeals.persist.js';
 import { appealActions, canFollow, canReadAsStaff, intakeScopes, isReporter, machineActor } from './appeals.policy.js';
-import { communityPrefix, duplicateArea, resolvePlace, startingUnit, unitAt, type Place } from './appeals.routing.js';
+import { communityPrefix, duplicateArea, resolvePlace, resolvePlaceWithStaff, startingUnit, unitAt, type Place } from './appeals.routing.js';
 import { columnsOf, machineEnv, questionsOf } from './appeals.setup.js';
 import { claimPhotos } from './appeal-photos.service.js';
 
@@ -45,34 +47,43 @@ function newTrackingCode(): string {
  */
 export async function submitAppeal(db: Db, ctx: CommandContext, body: CreateAppealBody, log?: { warn: (...a: any[]) => void }) {
   const actor = requireActor(ctx);
-  const result = await db.transaction(async (tx) => {
-    const category = await categoryOrFail(tx, body.categoryCode);
-    const issues = checkAnswers(questionsOf(category), body.answers ?? {});
-    if (issues.length) throw new AppError('validation_failed', { fields: issues.map((i) => ({ field: `/body/answers/${i.key}`, code: i.code === 'unknown' ? 'additionalProperties' : i.code === 'type' ? 'invalid' : i.code })) });
-    const place = await resolvePlace(tx, body);
-    const placeField = body.householdId ? '/body/householdId' : '/body/regionId';
-    const intake = intakeScopes(actor);
-    const staffHere = intake.some((s) => place.path.startsWith(s));
-    const forSomeoneElse = Boolean(body.onBehalfOfPersonId || body.caller || (body.source && body.source !== 'resident'));
-    if (forSomeoneElse && intake.length === 0) throw new AppError('forbidden', { detail: { zh: '只有工作人员和楼长可以代为反映', en: 'Only staff and building heads report on behalf of others' } });
-    const ownCommunity = communityPrefix(actor.homePath);
-    const residentHere = !forSomeoneElse && (place.householdId === actor.householdId || (ownCommunity !== null && place.path.startsWith(ownCommunity)));
-    if (!staffHere && !residentHere) throw invalidField(placeField, 'outside_scope', { zh: '该地点不在您可以反映的范围内', en: 'That place is outside the area you can report for' });
-    let onBehalfOf: { id: string } | undefined;
-    if (body.onBehalfOfPersonId) {
-      const person = await repo.findPerson(tx, body.onBehalfOfPersonId);
-      if (!person || !intake.some((s) => person.homePath.startsWith(s))) throw invalidField('/body/onBehalfOfPersonId', 'outside_scope', { zh: '该居民不在您的服务范围内', en: 'That resident is outside your area' });
-      onBehalfOf = person;
-    }
-    const source: AppealSource = body.source ?? (body.onBehalfOfPersonId ? 'reception_day' : body.caller ? 'hotline' : 'resident');
+  // Reads run side by side; the write is one statement (see repo.insertSubmission), in a transaction only when
+  // photos are claimed with it.
+  const [categoryRead, placeRead] = await Promise.allSettled([categoryOrFail(db, body.categoryCode), resolvePlaceWithStaff(db, body, STAFF_ROLES, shanghaiDay(ctx.now))]);
+  // The category's error first, as when they were read one after the other.
+  if (categoryRead.status === 'rejected') throw categoryRead.reason;
+  if (placeRead.status === 'rejected') throw placeRead.reason;
+  const category = categoryRead.value;
+  const place = placeRead.value;
+  const issues = checkAnswers(questionsOf(category), body.answers ?? {});
+  if (issues.length) throw new AppError('validation_failed', { fields: issues.map((i) => ({ field: `/body/answers/${i.key}`, code: i.code === 'unknown' ? 'additionalProperties' : i.code === 'type' ? 'invalid' : i.code })) });
+  const placeField = body.householdId ? '/body/householdId' : '/body/regionId';
+  const intake = intakeScopes(actor);
+  const staffHere = intake.some((s) => place.path.startsWith(s));
+  const forSomeoneElse = Boolean(body.onBehalfOfPersonId || body.caller || (body.source && body.source !== 'resident'));
+  if (forSomeoneElse && intake.length === 0) throw new AppError('forbidden', { detail: { zh: '只有工作人员和楼长可以代为反映', en: 'Only staff and building heads report on behalf of others' } });
+  const ownCommunity = communityPrefix(actor.homePath);
+  const residentHere = !forSomeoneElse && (place.householdId === actor.householdId || (ownCommunity !== null && place.path.startsWith(ownCommunity)));
+  if (!staffHere && !residentHere) throw invalidField(placeField, 'outside_scope', { zh: '该地点不在您可以反映的范围内', en: 'That place is outside the area you can report for' });
+  let onBehalfOf: { id: string } | undefined;
+  if (body.onBehalfOfPersonId) {
+    const person = await repo.findPerson(db, body.onBehalfOfPersonId);
+    if (!person || !intake.some((s) => person.homePath.startsWith(s))) throw invalidField('/body/onBehalfOfPersonId', 'outside_scope', { zh: '该居民不在您的服务范围内', en: 'That resident is outside your area' });
+    onBehalfOf = person;
+  }
+  const source: AppealSource = body.source ?? (body.onBehalfOfPersonId ? 'reception_day' : body.caller ? 'hotline' : 'resident');
 
-    const start = startingUnit(place, category.defaultLevel as AppealLevel, category.department);
-    const env = machineEnv(category);
-    const { state, event } = openAppeal(start.unit, actor.personId, ctx.now.getTime(), env);
-    let trackingCode = newTrackingCode();
-    while (await repo.findAppealByCode(tx, trackingCode)) trackingCode = newTrackingCode();
+  const start = startingUnit(place, category.defaultLevel as AppealLevel, category.department);
+  const env = machineEnv(category);
+  const { state, event } = openAppeal(start.unit, actor.personId, ctx.now.getTime(), env);
+  // Who acts for the unit: those assigned at its node, else the nearest node above with someone (as unitPeople).
+  const unitIds = start.path.split('/').filter(Boolean).reverse();
+  const recipients = [...new Set(unitIds.map((n) => place.staffAt.get(n) ?? []).find((s) => s.length > 0) ?? [])].filter((p) => p !== actor.personId);
+
+  const write = async (q: DbOrTx) => {
     const id = uuidv7();
-    const row = await repo.insertAppeal(tx, {
+    const trackingCode = newTrackingCode();
+    const values = {
       id,
       trackingCode,
       categoryId: category.id,
@@ -94,22 +105,35 @@ export async function submitAppeal(db: Db, ctx: CommandContext, body: CreateAppe
       submittedAt: ctx.now,
       createdAt: ctx.now,
       updatedAt: ctx.now,
-    });
-    await claimPhotos(tx, actor, body.photoRefs, { appeal: row, step: 'submit', now: ctx.now });
-    await repo.insertEvents(tx, [
-      {
+    };
+    const text = TEXT.assigned(values as AppealRow);
+    const row = await repo.insertSubmission(q, {
+      appeal: values,
+      event: {
         id: uuidv7(), appealId: id, seq: 1, type: 'submitted', at: ctx.now, actorPersonId: actor.personId, actorName: actor.name,
         actorRole: 'reporter', level: start.unit.level, unitRegionId: start.unit.regionId, publicNote: null, internalNote: null,
         photoRefs: body.photoRefs ?? [], data: { source, unit: start.unit, onBehalfOfPersonId: onBehalfOf?.id ?? null, responseDueAt: new Date((event as { responseDueAt: number }).responseDueAt).toISOString() }, regionPath: place.path,
       },
-    ]);
-    await recordAudit(tx, ctx, { action: 'appeal.submit', entityType: 'appeal', entityId: id, regionPath: place.path, after: { trackingCode, categoryCode: category.code, source, level: start.unit.level, unitRegionId: start.unit.regionId, onBehalfOfPersonId: onBehalfOf?.id ?? null } });
-    const outbound = await notify(tx, row, 'assigned', await unitPeople(tx, row, ctx.now), TEXT.assigned(row), ctx.now, actor.personId);
-    const duplicates = await findDuplicates(tx, category.code, place, ctx.now, id);
-    return { row, duplicates, outbound };
-  });
-  await sendOutbound(db, result.outbound, log);
-  return result;
+      audit: auditRow(ctx, { action: 'appeal.submit', entityType: 'appeal', entityId: id, regionPath: place.path, after: { trackingCode, categoryCode: category.code, source, level: start.unit.level, unitRegionId: start.unit.regionId, onBehalfOfPersonId: onBehalfOf?.id ?? null } }),
+      notices: recipients.map((recipientPersonId) => ({ id: uuidv7(), recipientPersonId, kind: 'assigned', appealId: id, trackingCode, title: text.title, body: text.body, regionPath: place.path, createdAt: ctx.now })),
+    });
+    await claimPhotos(q, actor, body.photoRefs, { appeal: row, step: 'submit', now: ctx.now });
+    return { row, outbound: recipients.map((recipientPersonId): OutboundNotification => ({ recipientPersonId, kind: 'assigned', appealId: id, trackingCode, ...text })) };
+  };
+  // A tracking code already taken (≈ n/2^50) fails the statement: try again with a new one. Inside a caller's
+  // transaction (Open311) the write runs in a savepoint, so a retry is possible there too.
+  let written: Awaited<ReturnType<typeof write>> | undefined;
+  for (let attempt = 0; !written; attempt++) {
+    try {
+      written = body.photoRefs?.length || db instanceof PgTransaction ? await db.transaction((tx) => write(tx)) : await write(db);
+    } catch (err) {
+      if (attempt < 3 && (err as { cause?: { constraint?: string } })?.cause?.constraint === 'appeals_tracking_code_uq') continue;
+      throw err;
+    }
+  }
+  const duplicates = await findDuplicates(db, category.code, place, ctx.now, written.row.id);
+  await sendOutbound(db, written.outbound, log);
+  return { row: written.row, duplicates, outbound: written.outbound };
 }
 
 export type CommandBody = Record<string, any> & { version?: number; internalNote?: string };

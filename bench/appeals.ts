@@ -1,0 +1,345 @@
+/**
+ * `npm run bench:appeals` — appeals at scale, on PostgreSQL, ratios against a ceiling measured in the same run.
+ *
+ * One process hosts the real app and the ceiling (bare Fastify + one INSERT on the SAME pool, as in bench/run.ts);
+ * autocannon runs in a child process. After loading the region tree (`guicheng`) and generating N appeals over it
+ * (default 1,000,000; apps/server/src/seed/appeals.ts), it measures:
+ *   1. ceiling              POST /ceiling                      req/s, p50/p99
+ *   2. submit               POST /api/v1/appeals as a resident (validate, route, insert, timeline, audit, notify)
+ *                           spread over the buildings of the resident's community and every category; ratio 2/1
+ *   3. queue pages          GET /api/v1/appeals as a community worker and as the operations centre, sequential p50/p99
+ *   4. subdistrict metrics  GET /api/v1/regions/<subdistrict>/stats (all modules) and appealStats() called directly
+ *   5. sweeper              the overdue query (repository.lockOverdue) timed, and its EXPLAIN (index scan, not seq scan)
+ * Targets (issue 4): 2 ≥ 50% of 1; queue p99 < 50 ms; appeal metrics < 200 ms; sweeper one indexed query.
+ *
+ * Flags: --smoke (scale small, 5,000 appeals, ≈3 s per load scenario, exits 1 on any non-2xx), --json, --count N,
+ * --scale small|guicheng, --duration S, --connections C, --samples K (sequential requests per query), --strict
+ * (exit 1 when a target is missed). DATABASE_URL names the server; the scratch database `shuren_bench_*` is dropped.
+ */
+import { spawn } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import os from 'node:os';
+import { fileURLToPath } from 'node:url';
+import autocannon from 'autocannon';
+import Fastify from 'fastify';
+import pg from 'pg';
+import { sql } from 'drizzle-orm';
+import { drizzle } from 'drizzle-orm/node-postgres';
+import { uuidv7 } from 'uuidv7';
+import { buildApp } from '../apps/server/src/app.js';
+import { loadConfig } from '../apps/server/src/config.js';
+import { openDatabase, type Db } from '../apps/server/src/db/client.js';
+import * as schema from '../apps/server/src/db/schema/index.js';
+import { ensureDemoData } from '../apps/server/src/seed/demo.js';
+import { DEMO_PASSWORD } from '../apps/server/src/seed/demo-accounts.js';
+import { generateAppeals } from '../apps/server/src/seed/appeals.js';
+import * as repo from '../apps/server/src/modules/appeals/appeals.repository.js';
+import { appealStats } from '../apps/server/src/modules/appeals/appeals.stats.js';
+
+const args = process.argv.slice(2);
+const flag = (name: string) => args.includes(`--${name}`);
+const option = (name: string, fallback: number) => {
+  const i = args.indexOf(`--${name}`);
+  const v = i >= 0 ? Number(args[i + 1]) : NaN;
+  return Number.isFinite(v) && v > 0 ? v : fallback;
+};
+const text = (name: string, fallback: string) => {
+  const i = args.indexOf(`--${name}`);
+  return i >= 0 && args[i + 1] ? args[i + 1] : fallback;
+};
+
+interface LoadSpec {
+  url: string;
+  method: 'GET' | 'POST';
+  headers?: Record<string, string>;
+  /** Request bodies used in turn; `{{n}}` becomes a per-request unique token. */
+  bodies?: string[];
+  connections: number;
+  duration: number;
+}
+interface LoadResult {
+  requestsPerSecond: number;
+  latencyP50: number;
+  latencyP99: number;
+  requests: number;
+  non2xx: number;
+  errors: number;
+  statusCodes: Record<string, { count: number }>;
+}
+
+// Child mode: the load generator, in its own process so autocannon does not share the server's event loop
+// (bench/load.ts's protocol, with several bodies in turn so reports spread over places and categories).
+if (args[0] === '--load-child') {
+  const spec = JSON.parse(args[1]) as LoadSpec;
+  const prefix = randomBytes(3).toString('hex');
+  let n = 0;
+  const r = await autocannon({
+    url: spec.url,
+    connections: spec.connections,
+    duration: spec.duration,
+    requests: [{ method: spec.method, headers: spec.headers, setupRequest: (req) => (spec.bodies?.length ? { ...req, body: spec.bodies[n % spec.bodies.length].replaceAll('{{n}}', `${prefix}${(n++).toString(36)}`) } : req) }],
+  });
+  const out: LoadResult = { requestsPerSecond: r.requests.average, latencyP50: r.latency.p50, latencyP99: r.latency.p99, requests: r.requests.total, non2xx: r.non2xx, errors: r.errors, statusCodes: r.statusCodeStats as any };
+  process.stdout.write(JSON.stringify(out) + '\n');
+  process.exit(0);
+}
+
+const smoke = flag('smoke');
+const asJson = flag('json');
+const strict = flag('strict');
+const scale = text('scale', smoke ? 'small' : 'guicheng') as 'small' | 'guicheng';
+const count = option('count', smoke ? 5000 : 1_000_000);
+const duration = option('duration', smoke ? 3 : 15);
+const warmup = smoke ? 0 : option('warmup', 3);
+const connections = option('connections', 50);
+const samples = option('samples', smoke ? 20 : 200);
+const say = (msg: string) => {
+  if (!asJson) console.error(msg);
+};
+
+function load(spec: Omit<LoadSpec, 'connections'>): Promise<LoadResult> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, ['--import', 'tsx', fileURLToPath(import.meta.url), '--load-child', JSON.stringify({ ...spec, connections })], { stdio: ['ignore', 'pipe', 'inherit'] });
+    let out = '';
+    child.stdout.on('data', (d) => (out += d));
+    child.on('error', reject);
+    child.on('exit', (code) => {
+      if (code !== 0) return reject(new Error(`load generator exited with ${code}`));
+      try {
+        resolve(JSON.parse(out.trim().split('\n').pop()!));
+      } catch (e) {
+        reject(e);
+      }
+    });
+  });
+}
+
+const pct = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1))];
+const round = (x: number) => Math.round(x * 10) / 10;
+
+/** Sequential latency (one user's wait) of `fn`, after two warm-up calls. */
+async function timed(n: number, fn: () => Promise<unknown>) {
+  for (let i = 0; i < 2; i++) await fn();
+  const ms: number[] = [];
+  for (let i = 0; i < n; i++) {
+    const t0 = performance.now();
+    await fn();
+    ms.push(performance.now() - t0);
+  }
+  ms.sort((a, b) => a - b);
+  return { n, p50: round(pct(ms, 50)), p99: round(pct(ms, 99)), max: round(ms[ms.length - 1]) };
+}
+
+/**
+ * The SQL a repository function sends, captured with a stand-in client (so EXPLAIN shows the query the code
+ * really runs, not a copy of it).
+ */
+async function capture(fn: (db: Db) => Promise<unknown>): Promise<{ text: string; values: unknown[] }> {
+  let got: { text: string; values: unknown[] } | null = null;
+  const client = {
+    query: async (q: any, values?: unknown[]) => {
+      got = typeof q === 'string' ? { text: q, values: values ?? [] } : { text: q.text, values: q.values ?? values ?? [] };
+      return { rows: [], fields: [], rowCount: 0, command: 'SELECT' };
+    },
+  };
+  await fn(drizzle({ client: client as any, schema }) as unknown as Db).catch(() => undefined);
+  if (!got) throw new Error('no query captured');
+  return got;
+}
+
+async function explain(pool: pg.Pool, q: { text: string; values: unknown[] }): Promise<string[]> {
+  const c = await pool.connect();
+  try {
+    await c.query('begin');
+    const res = await c.query(`explain (analyze, buffers, costs off) ${q.text}`, q.values as any[]);
+    await c.query('rollback');
+    return res.rows.map((r) => r['QUERY PLAN'] as string);
+  } finally {
+    c.release();
+  }
+}
+
+async function main() {
+  const adminUrl = process.env.DATABASE_URL || 'postgres://postgres@127.0.0.1:5432/postgres';
+  const dbName = `shuren_bench_${randomBytes(4).toString('hex')}`;
+  const admin = new pg.Client({ connectionString: adminUrl });
+  await admin.connect();
+  await admin.query(`create database "${dbName}"`);
+  const url = new URL(adminUrl);
+  url.pathname = `/${dbName}`;
+  const config = loadConfig({ ...process.env, NODE_ENV: 'production', DATABASE_URL: url.toString(), LOG_LEVEL: process.env.LOG_LEVEL || 'warn', DEMO_DATA: 'true', APPEALS_SWEEP_SECONDS: '0' });
+  const database = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: '', poolSize: config.dbPoolSize });
+  const pool = database.pool!;
+  const db = database.db;
+  const servers: { close(): Promise<unknown> }[] = [];
+  const timings: Record<string, number> = {};
+  try {
+    let t0 = Date.now();
+    say(`loading the ${scale} region tree…`);
+    await ensureDemoData(db, { scale });
+    timings.seedMs = Date.now() - t0;
+    t0 = Date.now();
+    say(`generating ${count.toLocaleString('en')} appeals…`);
+    const generated = await generateAppeals(db, { count, now: new Date(), bulk: true, log: smoke ? undefined : say });
+    timings.generateMs = Date.now() - t0;
+    t0 = Date.now();
+    for (const t of ['appeals', 'appeal_events', 'appeal_followers', 'appeal_rollups']) await db.execute(sql.raw(`vacuum analyze ${t}`));
+    timings.vacuumMs = Date.now() - t0;
+    await pool.query('create table bench_scratch (id uuid primary key, name text not null, created_at timestamptz not null)');
+
+    const app = await buildApp({ config, database });
+    servers.push(app);
+    const appUrl = await app.listen({ port: 0, host: '127.0.0.1' });
+    const ceiling = Fastify({ logger: false });
+    servers.push(ceiling);
+    ceiling.post('/ceiling', async (request, reply) => {
+      const body = request.body as { name?: string };
+      await pool.query('insert into bench_scratch (id, name, created_at) values ($1, $2, $3)', [uuidv7(), String(body?.name ?? ''), new Date()]);
+      return reply.status(201).send({ ok: true });
+    });
+    const ceilingUrl = await ceiling.listen({ port: 0, host: '127.0.0.1' });
+
+    const login = async (who: string) => {
+      const res = await fetch(`${appUrl}/api/v1/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ login: who, password: DEMO_PASSWORD }) });
+      const cookie = res.headers.get('set-cookie')?.split(';')[0];
+      if (res.status !== 200 || !cookie) throw new Error(`login as ${who} failed: ${res.status}`);
+      return cookie;
+    };
+    const resident = await login('13800000001');
+    const worker = await login('worker');
+    const opsCentre = await login('admin');
+    const one = async <T>(q: string, params: unknown[] = []) => (await pool.query(q, params)).rows[0] as T;
+    const root = await one<{ id: string; path: string }>('select id, path from regions where parent_id is null');
+    const community = await one<{ id: string; path: string }>("select id, path from regions where code = 'GC-C01'");
+    const buildings = (await pool.query<{ id: string }>("select id from regions where level = 'grid3' and path like $1 order by code", [community.path + '%'])).rows.map((r) => r.id);
+    const categories = (await pool.query<{ code: string; questions: { key: string; required: boolean; type: string }[] }>('select code, questions from appeal_categories where active order by code')).rows;
+    const bodies: string[] = [];
+    for (const b of buildings) {
+      for (const c of categories) {
+        const answers = Object.fromEntries(c.questions.filter((q) => q.required).map((q) => [q.key, q.type === 'boolean' ? false : q.type === 'number' ? 1 : 'x']));
+        bodies.push(JSON.stringify({ categoryCode: c.code, description: `压测诉求 {{n}}：楼道灯不亮`, regionId: b, answers }));
+      }
+    }
+    // Interleave so consecutive requests hit different buildings and categories.
+    bodies.sort((a, b) => (a.length * 31 + a.charCodeAt(40)) % 97 - ((b.length * 31 + b.charCodeAt(40)) % 97));
+
+    const results: Record<string, LoadResult & { label: string }> = {};
+    const scenarios: (Omit<LoadSpec, 'connections' | 'duration'> & { key: string; label: string })[] = [
+      { key: 'ceiling', label: 'ceiling: bare Fastify + 1 INSERT', url: `${ceilingUrl}/ceiling`, method: 'POST' as const, headers: { 'content-type': 'application/json' }, bodies: ['{"name":"张三{{n}}"}'] },
+      { key: 'submit', label: `POST /api/v1/appeals (resident, ${bodies.length} place×category)`, url: `${appUrl}/api/v1/appeals`, method: 'POST' as const, headers: { cookie: resident, 'content-type': 'application/json' }, bodies },
+    ];
+    for (const s of scenarios) {
+      if (warmup > 0) {
+        say(`warming up ${s.label} (${warmup}s)…`);
+        await load({ ...s, duration: warmup });
+      }
+      say(`measuring ${s.label} (${duration}s, ${connections} connections)…`);
+      results[s.key] = { label: s.label, ...(await load({ ...s, duration })) };
+    }
+
+    say('timing queue pages, metrics and the sweeper query…');
+    const get = (cookie: string, path: string) => async () => {
+      const res = await fetch(`${appUrl}${path}`, { headers: { cookie } });
+      await res.arrayBuffer();
+      if (res.status !== 200) throw new Error(`${path}: ${res.status}`);
+    };
+    const now = new Date();
+    const queue = {
+      worker: await timed(samples, get(worker, '/api/v1/appeals')),
+      opsCentre: await timed(samples, get(opsCentre, '/api/v1/appeals')),
+      opsCentreOverdue: await timed(samples, get(opsCentre, '/api/v1/appeals?overdue=true')),
+    };
+    const metrics = {
+      statsEndpoint: await timed(Math.max(10, samples / 4), get(opsCentre, `/api/v1/regions/${root.id}/stats`)),
+      appealStatsDirect: await timed(Math.max(10, samples / 4), () => appealStats(db, root)),
+      appealStatsCommunity: await timed(Math.max(10, samples / 4), () => appealStats(db, community)),
+    };
+    const sweepQuery = await capture((d) => repo.lockOverdue(d, now, 200));
+    const sweeper = {
+      ...(await timed(Math.max(10, samples / 4), async () => {
+        const c = await pool.connect();
+        try {
+          await c.query('begin');
+          await c.query(sweepQuery.text, sweepQuery.values as any[]);
+          await c.query('rollback');
+        } finally {
+          c.release();
+        }
+      })),
+      overdueOpen: Number((await one<{ n: string }>("select count(*) as n from appeals where status in ('submitted','accepted','returned','dispatched','in_progress') and due_at <= $1", [now])).n),
+      explain: await explain(pool, sweepQuery),
+    };
+    const queueExplain = {
+      worker: await explain(pool, await capture((d) => repo.listQueue(d, { scopes: [community.path], view: 'queue', now, limit: 50 }))),
+      opsCentre: await explain(pool, await capture((d) => repo.listQueue(d, { scopes: [root.path], view: 'queue', now, limit: 50 }))),
+    };
+    const usesIndex = sweeper.explain.some((l) => /Index (Only )?Scan/.test(l)) && !sweeper.explain.some((l) => /Seq Scan on appeals/.test(l));
+
+    const ratio = results.submit.requestsPerSecond / (results.ceiling.requestsPerSecond || 1);
+    const targets = {
+      submitAtLeastHalfOfCeiling: ratio >= 0.5,
+      queueP99Under50ms: queue.worker.p99 < 50 && queue.opsCentre.p99 < 50,
+      appealMetricsUnder200ms: metrics.appealStatsDirect.p99 < 200,
+      sweeperIndexScan: usesIndex,
+    };
+    const report = {
+      date: new Date().toISOString(),
+      machine: { cpus: os.cpus().length, model: os.cpus()[0]?.model ?? 'unknown', memoryGb: Math.round(os.totalmem() / 2 ** 30), node: process.version, postgres: (await one<{ v: string }>("select current_setting('server_version') as v")).v, loadAverage: os.loadavg().map((l) => Number(l.toFixed(2))) },
+      mode: smoke ? 'smoke' : 'full',
+      scale,
+      appeals: { generated: generated.appeals, events: generated.events, byStatus: generated.byStatus, total: Number((await one<{ n: string }>('select count(*) as n from appeals')).n) },
+      timings,
+      durationSeconds: duration,
+      connections,
+      poolSize: config.dbPoolSize,
+      scenarios: results,
+      ratios: { submitToCeiling: ratio },
+      queue,
+      metrics,
+      sweeper,
+      queueExplain,
+      targets,
+    };
+
+    if (asJson) {
+      console.log(JSON.stringify(report, null, 2));
+    } else {
+      const m = report.machine;
+      console.log(`\nShuren appeals benchmark — ${report.date} — ${m.cpus} × ${m.model}, node ${m.node}, PostgreSQL ${m.postgres}, load average ${m.loadAverage.join(' ')}`);
+      console.log(`${report.appeals.total.toLocaleString('en')} appeals (${generated.events.toLocaleString('en')} events) on "${scale}"; generated in ${(timings.generateMs / 1000).toFixed(1)} s; ${connections} connections, ${duration}s per load scenario, pool ${config.dbPoolSize}\n`);
+      console.log(`${'scenario'.padEnd(64)} ${'req/s'.padStart(8)} ${'p50 ms'.padStart(7)} ${'p99 ms'.padStart(7)} ${'non-2xx'.padStart(8)}`);
+      for (const r of Object.values(results)) console.log(`${r.label.padEnd(64)} ${r.requestsPerSecond.toFixed(0).padStart(8)} ${String(r.latencyP50).padStart(7)} ${String(r.latencyP99).padStart(7)} ${String(r.non2xx + r.errors).padStart(8)}`);
+      console.log(`ratio submit / ceiling: ${(ratio * 100).toFixed(1)}%  (target ≥ 50%)\n`);
+      console.log(`${'sequential timings'.padEnd(64)} ${'n'.padStart(5)} ${'p50 ms'.padStart(7)} ${'p99 ms'.padStart(7)}`);
+      const rows: [string, { n: number; p50: number; p99: number }][] = [
+        ['GET /api/v1/appeals — community worker queue', queue.worker],
+        ['GET /api/v1/appeals — operations centre queue', queue.opsCentre],
+        ['GET /api/v1/appeals?overdue=true — operations centre', queue.opsCentreOverdue],
+        ['GET /api/v1/regions/<subdistrict>/stats (all modules)', metrics.statsEndpoint],
+        ['appealStats(subdistrict) direct', metrics.appealStatsDirect],
+        ['appealStats(community) direct', metrics.appealStatsCommunity],
+        [`sweeper overdue query (${sweeper.overdueOpen} overdue open)`, sweeper],
+      ];
+      for (const [label, r] of rows) console.log(`${label.padEnd(64)} ${String(r.n).padStart(5)} ${String(r.p50).padStart(7)} ${String(r.p99).padStart(7)}`);
+      console.log('\nsweeper EXPLAIN:\n  ' + sweeper.explain.join('\n  '));
+      console.log('\ntargets: ' + Object.entries(targets).map(([k, v]) => `${k} ${v ? 'met' : 'MISSED'}`).join(', '));
+    }
+
+    const bad = Object.values(results).filter((r) => r.non2xx > 0 || r.errors > 0 || r.requests === 0);
+    if (bad.length) {
+      for (const r of bad) console.error(`${r.label}: ${r.non2xx} non-2xx, ${r.errors} errors, ${r.requests} requests, status ${JSON.stringify(r.statusCodes)}`);
+      process.exitCode = 1;
+    }
+    if (strict && Object.values(targets).some((v) => !v)) process.exitCode = 1;
+  } finally {
+    for (const s of servers.reverse()) await s.close().catch(() => undefined);
+    await database.close().catch(() => undefined);
+    await admin.query(`drop database if exists "${dbName}" with (force)`).catch(() => undefined);
+    await admin.end();
+  }
+}
+
+main().catch((e) => {
+  console.error(e);
+  process.exit(1);
+});
