@@ -32,7 +32,7 @@ export default [
   {
     name: 'a new resident registers with a code and lands on the resident pages',
     mobile: true,
-    async run({ page, goto, shot, axe, check, expectText, expectTestId, serverLog }) {
+    async run({ page, goto, shot, axe, check, expectTestId, serverLog }) {
       const phone = `139${String(Date.now()).slice(-8)}`;
       await goto('/login');
       await page.getByTestId('login-submit').waitFor();
