@@ -14,7 +14,8 @@
  *
  * Flags: --smoke (scale small, 5,000 appeals, ≈3 s per load scenario, exits 1 on any non-2xx), --json, --count N,
  * --scale small|guicheng, --duration S, --connections C, --samples K (sequential requests per query), --strict
- * (exit 1 when a target is missed). DATABASE_URL names the server; the scratch database `shuren_bench_*` is dropped.
+ * (exit 1 when a target is missed), --reuse NAME (measure an existing database on the server, e.g. one kept from an earlier
+ * load: no seeding or generation, nothing dropped). DATABASE_URL names the server; the scratch database `shuren_bench_*` is dropped.
  */
 import { spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
@@ -161,10 +162,11 @@ async function explain(pool: pg.Pool, q: { text: string; values: unknown[] }): P
 
 async function main() {
   const adminUrl = process.env.DATABASE_URL || 'postgres://postgres@127.0.0.1:5432/postgres';
-  const dbName = `shuren_bench_${randomBytes(4).toString('hex')}`;
+  const reuse = text('reuse', '');
+  const dbName = reuse || `shuren_bench_${randomBytes(4).toString('hex')}`;
   const admin = new pg.Client({ connectionString: adminUrl });
   await admin.connect();
-  await admin.query(`create database "${dbName}"`);
+  if (!reuse) await admin.query(`create database "${dbName}"`);
   const url = new URL(adminUrl);
   url.pathname = `/${dbName}`;
   const config = loadConfig({ ...process.env, NODE_ENV: 'production', DATABASE_URL: url.toString(), LOG_LEVEL: process.env.LOG_LEVEL || 'warn', DEMO_DATA: 'true', APPEALS_SWEEP_SECONDS: '0' });
@@ -175,17 +177,20 @@ async function main() {
   const timings: Record<string, number> = {};
   try {
     let t0 = Date.now();
-    say(`loading the ${scale} region tree…`);
-    await ensureDemoData(db, { scale });
-    timings.seedMs = Date.now() - t0;
-    t0 = Date.now();
-    say(`generating ${count.toLocaleString('en')} appeals…`);
-    const generated = await generateAppeals(db, { count, now: new Date(), bulk: true, log: smoke ? undefined : say });
-    timings.generateMs = Date.now() - t0;
-    t0 = Date.now();
-    for (const t of ['appeals', 'appeal_events', 'appeal_followers', 'appeal_rollups']) await db.execute(sql.raw(`vacuum analyze ${t}`));
-    timings.vacuumMs = Date.now() - t0;
-    await pool.query('create table bench_scratch (id uuid primary key, name text not null, created_at timestamptz not null)');
+    let generated: Awaited<ReturnType<typeof generateAppeals>> = { appeals: 0, events: 0, followers: 0, byStatus: {}, ms: 0 };
+    if (!reuse) {
+      say(`loading the ${scale} region tree…`);
+      await ensureDemoData(db, { scale });
+      timings.seedMs = Date.now() - t0;
+      t0 = Date.now();
+      say(`generating ${count.toLocaleString('en')} appeals…`);
+      generated = await generateAppeals(db, { count, now: new Date(), bulk: true, log: smoke ? undefined : say });
+      timings.generateMs = Date.now() - t0;
+      t0 = Date.now();
+      for (const t of ['appeals', 'appeal_events', 'appeal_followers', 'appeal_rollups']) await db.execute(sql.raw(`vacuum analyze ${t}`));
+      timings.vacuumMs = Date.now() - t0;
+    }
+    await pool.query('create table if not exists bench_scratch (id uuid primary key, name text not null, created_at timestamptz not null)');
 
     const app = await buildApp({ config, database });
     servers.push(app);
@@ -306,7 +311,7 @@ async function main() {
     } else {
       const m = report.machine;
       console.log(`\nShuren appeals benchmark — ${report.date} — ${m.cpus} × ${m.model}, node ${m.node}, PostgreSQL ${m.postgres}, load average ${m.loadAverage.join(' ')}`);
-      console.log(`${report.appeals.total.toLocaleString('en')} appeals (${generated.events.toLocaleString('en')} events) on "${scale}"; generated in ${(timings.generateMs / 1000).toFixed(1)} s; ${connections} connections, ${duration}s per load scenario, pool ${config.dbPoolSize}\n`);
+      console.log(`${report.appeals.total.toLocaleString('en')} appeals (${generated.events.toLocaleString('en')} events) on "${scale}"; generated in ${((timings.generateMs ?? 0) / 1000).toFixed(1)} s; ${connections} connections, ${duration}s per load scenario, pool ${config.dbPoolSize}\n`);
       console.log(`${'scenario'.padEnd(64)} ${'req/s'.padStart(8)} ${'p50 ms'.padStart(7)} ${'p99 ms'.padStart(7)} ${'non-2xx'.padStart(8)}`);
       for (const r of Object.values(results)) console.log(`${r.label.padEnd(64)} ${r.requestsPerSecond.toFixed(0).padStart(8)} ${String(r.latencyP50).padStart(7)} ${String(r.latencyP99).padStart(7)} ${String(r.non2xx + r.errors).padStart(8)}`);
       console.log(`ratio submit / ceiling: ${(ratio * 100).toFixed(1)}%  (target ≥ 50%)\n`);
@@ -334,7 +339,7 @@ async function main() {
   } finally {
     for (const s of servers.reverse()) await s.close().catch(() => undefined);
     await database.close().catch(() => undefined);
-    await admin.query(`drop database if exists "${dbName}" with (force)`).catch(() => undefined);
+    if (!reuse) await admin.query(`drop database if exists "${dbName}" with (force)`).catch(() => undefined);
     await admin.end();
   }
 }

@@ -48,7 +48,7 @@ export async function appealStats(db: DbOrTx, region: { id: string; path: string
  * The rollup rows counted straight from the appeals (written independently of the trigger's appeal_rollup_row,
  * so comparing the two checks both): rebuild uses it, and tests compare it with what the triggers kept.
  */
-export const RECOUNT = sql.raw(`select region_path, category_code,
+export const RECOUNT_SQL = `select region_path, category_code,
   count(*) filter (where status <> 'merged')::int, count(*) filter (where status <> 'merged' and responded_on_time)::int,
   count(*) filter (where status not in ('merged', 'rejected'))::int, count(*) filter (where status = 'closed')::int,
   count(*) filter (where status = 'closed' and handled_on_time)::int, count(*) filter (where satisfaction is not null)::int,
@@ -58,7 +58,8 @@ export const RECOUNT = sql.raw(`select region_path, category_code,
   count(*) filter (where status = 'closed' and closed_level = 'grid')::int, count(*) filter (where status = 'closed' and closed_level = 'compound')::int,
   count(*) filter (where status = 'closed' and closed_level = 'community')::int, count(*) filter (where status = 'closed' and closed_level = 'subdistrict')::int,
   count(*) filter (where status = 'closed' and closed_level = 'department')::int
-  from appeals group by region_path, category_code`);
+  from appeals group by region_path, category_code`;
+const RECOUNT = sql.raw(RECOUNT_SQL);
 
 /**
  * Recounts the rollups from the appeal rows (after a bulk load that skipped triggers, or to repair). One
