@@ -16,6 +16,7 @@ import { loadConfig } from '../src/config.js';
  */
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..');
 const PG_URL = process.env.DATABASE_URL || null;
+if (PG_URL) console.log('[lifecycle] skipped on PostgreSQL: the data-directory lock test, since the lock guards the embedded database directory only');
 const SLOW = 400_000;
 
 interface Server {
@@ -47,7 +48,7 @@ function tempDir(): string {
 }
 
 async function freshPgUrl(): Promise<string> {
-  const name = `shuren_t_${randomBytes(6).toString('hex')}`;
+  const name = `shuren_t_${Math.floor(Date.now() / 1000)}_${randomBytes(4).toString('hex')}`;
   const admin = new pg.Client({ connectionString: PG_URL! });
   await admin.connect();
   await admin.query(`create database "${name}"`);
