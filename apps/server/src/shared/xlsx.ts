@@ -1,5 +1,9 @@
 import ExcelJS from 'exceljs';
 import type { FastifyReply } from 'fastify';
+import { Type } from 'typebox';
+
+/** Response schema of an Excel download. */
+export const XlsxFile = Type.Unsafe<Buffer>({ type: 'string', format: 'binary', description: 'xlsx workbook' });
 
 export interface XlsxColumn<T> {
   header: string;

@@ -6,7 +6,7 @@ import { AppError, notFound } from '../../shared/errors.js';
 import { pageOf } from '../../shared/paging.js';
 import { responses } from '../../shared/route-schema.js';
 import { shanghaiDay } from '../../shared/time.js';
-import { readScopes } from '../people/read-scopes.js';
+import { listScopes } from '../regions/region-scopes.js';
 import { canReadAssignment } from './assignments.policy.js';
 import { presentAssignment } from './assignments.presenter.js';
 import * as repo from './assignments.repository.js';
@@ -21,7 +21,7 @@ export async function assignmentRoutes(app: FastifyInstance) {
   api.get('/assignments', { schema: { tags, summary: 'Role assignments over regions in the caller’s scope (active and ended unless activeOn is given)', querystring: AssignmentListQuery, response: responses({ 200: Page(Assignment) }) } }, async (request) => {
     const actor = actorOf(request);
     const q = request.query;
-    const scopes = await readScopes(app.db, actor, 'person.read', q.regionId);
+    const scopes = await listScopes(app.db, actor, 'person.read', q.regionId);
     const limit = q.limit ?? 50;
     const rows = await repo.listAssignments(app.db, { scopes, role: q.role, personId: q.personId, activeOn: q.activeOn, q: q.q, cursor: q.cursor, limit });
     const page = pageOf(rows, limit);

@@ -7,8 +7,8 @@ import { pageOf } from '../../shared/paging.js';
 import { responses } from '../../shared/route-schema.js';
 import { shanghaiDay } from '../../shared/time.js';
 import { EXPORT_MAX_ROWS, sendWorkbook, type XlsxColumn } from '../../shared/xlsx.js';
-import { readScopes } from '../people/read-scopes.js';
-import { XlsxFile } from '../people/people.routes.js';
+import { listScopes } from '../regions/region-scopes.js';
+import { XlsxFile } from '../../shared/xlsx.js';
 import { requireReadHousehold } from './households.policy.js';
 import { presentHousehold } from './households.presenter.js';
 import * as repo from './households.repository.js';
@@ -35,7 +35,7 @@ export async function householdRoutes(app: FastifyInstance) {
   api.get('/households', { schema: { tags, summary: 'List households in the caller’s scope (a 楼长: their building)', querystring: HouseholdListQuery, response: responses({ 200: Page(Household) }) } }, async (request) => {
     const actor = actorOf(request);
     const q = request.query;
-    const scopes = await readScopes(app.db, actor, 'household.read', q.regionId);
+    const scopes = await listScopes(app.db, actor, 'household.read', q.regionId);
     const limit = q.limit ?? 50;
     const rows = await repo.listHouseholds(app.db, { scopes, q: q.q, cursor: q.cursor, limit });
     const page = pageOf(rows, limit);
@@ -44,7 +44,7 @@ export async function householdRoutes(app: FastifyInstance) {
 
   api.get('/households/export.xlsx', { schema: { tags, summary: 'Household ledger (住户台账) as Excel, same filters as the list', querystring: HouseholdExportQuery, produces: ['application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'], response: responses({ 200: XlsxFile }) } }, async (request, reply) => {
     const actor = actorOf(request);
-    const scopes = await readScopes(app.db, actor, 'household.read', request.query.regionId);
+    const scopes = await listScopes(app.db, actor, 'household.read', request.query.regionId);
     const rows = await repo.listHouseholds(app.db, { scopes, q: request.query.q, limit: EXPORT_MAX_ROWS });
     if (rows.length > EXPORT_MAX_ROWS) {
       throw new AppError('unprocessable', { detail: { zh: `导出超过 ${EXPORT_MAX_ROWS} 行，请按区域筛选后分批导出`, en: `More than ${EXPORT_MAX_ROWS} rows; filter by region and export in parts` } });

@@ -1,6 +1,5 @@
 import type { FastifyInstance } from 'fastify';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
-import { Type } from 'typebox';
 import {
   AddOrgMemberBody,
   CreateOrganisationBody,
@@ -22,9 +21,9 @@ import { actorOf, contextOf } from '../../shared/context.js';
 import { AppError, notFound } from '../../shared/errors.js';
 import { pageOf } from '../../shared/paging.js';
 import { responses } from '../../shared/route-schema.js';
-import { requireScopes } from '../../shared/scope.js';
+import { listScopes } from '../regions/region-scopes.js';
 import { shanghaiDay } from '../../shared/time.js';
-import { EXPORT_MAX_ROWS, sendWorkbook } from '../../shared/xlsx.js';
+import { EXPORT_MAX_ROWS, sendWorkbook, XlsxFile } from '../../shared/xlsx.js';
 import { orgExportColumns } from './organisations.export.js';
 import { requireReadOrg } from './organisations.policy.js';
 import { presentMember, presentOrg, presentOrgDetail } from './organisations.presenter.js';
@@ -32,19 +31,7 @@ import * as repo from './organisations.repository.js';
 import * as service from './organisations.service.js';
 
 const tags = ['organisations'];
-const XlsxFile = Type.Unsafe<Buffer>({ type: 'string', format: 'binary', description: 'xlsx workbook' });
 const MEMBERS_SHOWN = 1000;
-
-/** The caller's org.read scopes narrowed to the requested region subtree (404 unknown region, 403 nothing left). */
-async function readScopes(db: Db, actor: Actor, regionId: string | undefined): Promise<string[]> {
-  let requested: string | undefined;
-  if (regionId) {
-    const region = await repo.findRegion(db, regionId);
-    if (!region) throw notFound();
-    requested = region.path;
-  }
-  return requireScopes(actor, 'org.read', requested);
-}
 
 async function loadPresented(db: Db, id: string, actor: Actor) {
   const row = await repo.findOrgById(db, id);
@@ -65,7 +52,7 @@ export async function organisationRoutes(app: FastifyInstance) {
   api.get('/organisations', { schema: { tags, summary: 'List organisations in the caller’s scope (dissolved ones on request)', querystring: OrganisationListQuery, response: responses({ 200: Page(Organisation) }) } }, async (request) => {
     const actor = actorOf(request);
     const q = request.query;
-    const scopes = await readScopes(app.db, actor, q.regionId);
+    const scopes = await listScopes(app.db, actor, 'org.read', q.regionId);
     const limit = q.limit ?? 50;
     const rows = await repo.listOrgs(app.db, { scopes, kind: q.kind, q: q.q, includeDissolved: q.includeDissolved, cursor: q.cursor, limit });
     const page = pageOf(rows, limit);
@@ -78,7 +65,7 @@ export async function organisationRoutes(app: FastifyInstance) {
     async (request, reply) => {
       const actor = actorOf(request);
       const q = request.query;
-      const scopes = await readScopes(app.db, actor, q.regionId);
+      const scopes = await listScopes(app.db, actor, 'org.read', q.regionId);
       const rows = await repo.listOrgs(app.db, { scopes, kind: q.kind, q: q.q, includeDissolved: q.includeDissolved, limit: EXPORT_MAX_ROWS });
       if (rows.length > EXPORT_MAX_ROWS) {
         throw new AppError('unprocessable', { detail: { zh: `导出超过 ${EXPORT_MAX_ROWS} 行，请按区域筛选后分批导出`, en: `More than ${EXPORT_MAX_ROWS} rows; filter by region and export in parts` } });

@@ -1,22 +1,20 @@
 import type { FastifyInstance } from 'fastify';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
-import { Type } from 'typebox';
 import { CreatePersonBody, HOUSEHOLD_RELATION_LABELS, IdParams, Page, PeopleExportQuery, PeopleListQuery, Person, RevealBody, RevealResult, UpdatePersonBody, maskIdNumber, maskPhone, type HouseholdRelation } from '@shuren/core';
 import { actorOf, contextOf } from '../../shared/context.js';
 import { AppError, notFound } from '../../shared/errors.js';
 import { pageOf } from '../../shared/paging.js';
 import { responses } from '../../shared/route-schema.js';
 import { shanghaiDay } from '../../shared/time.js';
-import { EXPORT_MAX_ROWS, sendWorkbook, type XlsxColumn } from '../../shared/xlsx.js';
+import { EXPORT_MAX_ROWS, sendWorkbook, XlsxFile, type XlsxColumn } from '../../shared/xlsx.js';
 import { findRegionById } from '../regions/regions.repository.js';
 import { requireReadPerson } from './people.policy.js';
-import { readScopes } from './read-scopes.js';
+import { listScopes } from '../regions/region-scopes.js';
 import { presentPerson } from './people.presenter.js';
 import * as repo from './people.repository.js';
 import * as service from './people.service.js';
 
 const tags = ['people'];
-export const XlsxFile = Type.Unsafe<Buffer>({ type: 'string', format: 'binary', description: 'xlsx workbook' });
 
 const GENDER_ZH: Record<string, string> = { female: '女', male: '男', unspecified: '' };
 
@@ -39,7 +37,7 @@ export async function peopleRoutes(app: FastifyInstance) {
   api.get('/people', { schema: { tags, summary: 'List people in the caller’s scope (phones and ID numbers masked)', querystring: PeopleListQuery, response: responses({ 200: Page(Person) }) } }, async (request) => {
     const actor = actorOf(request);
     const q = request.query;
-    const scopes = await readScopes(app.db, actor, 'person.read', q.regionId);
+    const scopes = await listScopes(app.db, actor, 'person.read', q.regionId);
     const limit = q.limit ?? 50;
     const rows = await repo.listPeople(app.db, { scopes, q: q.q, role: q.role, partyMember: q.partyMember, today: shanghaiDay(app.clock.now()), cursor: q.cursor, limit });
     const page = pageOf(rows, limit);
@@ -49,7 +47,7 @@ export async function peopleRoutes(app: FastifyInstance) {
   api.get('/people/export.xlsx', { schema: { tags, summary: 'People ledger (台账) as Excel, same filters as the list', querystring: PeopleExportQuery, produces: ['application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'], response: responses({ 200: XlsxFile }) } }, async (request, reply) => {
     const actor = actorOf(request);
     const q = request.query;
-    const scopes = await readScopes(app.db, actor, 'person.read', q.regionId);
+    const scopes = await listScopes(app.db, actor, 'person.read', q.regionId);
     const rows = await repo.listPeople(app.db, { scopes, q: q.q, role: q.role, partyMember: q.partyMember, today: shanghaiDay(app.clock.now()), limit: EXPORT_MAX_ROWS });
     if (rows.length > EXPORT_MAX_ROWS) {
       throw new AppError('unprocessable', { detail: { zh: `导出超过 ${EXPORT_MAX_ROWS} 行，请按区域筛选后分批导出`, en: `More than ${EXPORT_MAX_ROWS} rows; filter by region and export in parts` } });

@@ -6,10 +6,11 @@ import { CreateRegionBody, IdParams, MoveRegionBody, Page, Region, RegionHistory
 import { actorOf, contextOf } from '../../shared/context.js';
 import { AppError, notFound } from '../../shared/errors.js';
 import { shanghaiDay } from '../../shared/time.js';
-import { EXPORT_MAX_ROWS, sendWorkbook } from '../../shared/xlsx.js';
+import { EXPORT_MAX_ROWS, sendWorkbook, XlsxFile } from '../../shared/xlsx.js';
 import { pageOf } from '../../shared/paging.js';
 import { responses } from '../../shared/route-schema.js';
-import { requireAllowed, requireScopes } from '../../shared/scope.js';
+import { requireAllowed } from '../../shared/scope.js';
+import { listScopes } from './region-scopes.js';
 import { presentRegion } from './regions.presenter.js';
 import * as repo from './regions.repository.js';
 import * as service from './regions.service.js';
@@ -22,13 +23,7 @@ export async function regionRoutes(app: FastifyInstance) {
   api.get('/regions', { schema: { tags, summary: 'List region nodes in the caller’s scope', querystring: RegionListQuery, response: responses({ 200: Page(Region) }) } }, async (request) => {
     const actor = actorOf(request);
     const q = request.query;
-    let requested: string | undefined;
-    if (q.regionId) {
-      const r = await repo.findRegionById(app.db, q.regionId);
-      if (!r) throw notFound();
-      requested = r.path;
-    }
-    const scopes = requireScopes(actor, 'region.read', requested);
+    const scopes = await listScopes(app.db, actor, 'region.read', q.regionId);
     const limit = q.limit ?? 50;
     const rows = await repo.listRegions(app.db, { scopes, parentId: q.parentId, level: q.level, kind: q.kind, q: q.q, cursor: q.cursor, limit });
     const page = pageOf(rows, limit);
@@ -80,19 +75,13 @@ export async function regionRoutes(app: FastifyInstance) {
         summary: 'Region nodes in the caller’s scope as an Excel ledger (same filters as the list)',
         querystring: RegionExportQuery,
         produces: ['application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'],
-        response: responses({ 200: Type.String({ format: 'binary', description: 'xlsx workbook' }) }),
+        response: responses({ 200: XlsxFile }),
       },
     },
     async (request, reply) => {
       const actor = actorOf(request);
       const q = request.query;
-      let requested: string | undefined;
-      if (q.regionId) {
-        const r = await repo.findRegionById(app.db, q.regionId);
-        if (!r) throw notFound();
-        requested = r.path;
-      }
-      const scopes = requireScopes(actor, 'region.read', requested);
+      const scopes = await listScopes(app.db, actor, 'region.read', q.regionId);
       const rows = await repo.listRegions(app.db, { scopes, parentId: q.parentId, level: q.level, kind: q.kind, q: q.q, limit: EXPORT_MAX_ROWS });
       if (rows.length > EXPORT_MAX_ROWS) throw new AppError('unprocessable', { detail: { zh: `超过 ${EXPORT_MAX_ROWS} 条，请按区域筛选后分别导出`, en: `More than ${EXPORT_MAX_ROWS} rows; filter by region and export in parts` } });
       const label = (l: { zh: string; en: string } | undefined, raw: string) => l?.zh ?? raw;

@@ -1,6 +1,5 @@
 import type { FastifyInstance } from 'fastify';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
-import { Type } from 'typebox';
 import {
   CreateVenueBody,
   CreateVenueRoomBody,
@@ -16,15 +15,14 @@ import {
   VenueRoom,
   VenueRoomParams,
 } from '@shuren/core';
-import type { Db } from '../../db/client.js';
 import type { Actor } from '../../shared/actor.js';
 import { actorOf, contextOf } from '../../shared/context.js';
 import { AppError, notFound } from '../../shared/errors.js';
 import { pageOf } from '../../shared/paging.js';
 import { responses } from '../../shared/route-schema.js';
-import { requireScopes } from '../../shared/scope.js';
+import { listScopes } from '../regions/region-scopes.js';
 import { shanghaiDay } from '../../shared/time.js';
-import { EXPORT_MAX_ROWS, sendWorkbook } from '../../shared/xlsx.js';
+import { EXPORT_MAX_ROWS, sendWorkbook, XlsxFile } from '../../shared/xlsx.js';
 import { venueExportColumns } from './venues.export.js';
 import { requireReadVenue } from './venues.policy.js';
 import { presentRoom, presentVenue, presentVenueDetail } from './venues.presenter.js';
@@ -32,17 +30,6 @@ import * as repo from './venues.repository.js';
 import * as service from './venues.service.js';
 
 const tags = ['venues'];
-const XlsxFile = Type.Unsafe<Buffer>({ type: 'string', format: 'binary', description: 'xlsx workbook' });
-
-async function readScopes(db: Db, actor: Actor, regionId: string | undefined): Promise<string[]> {
-  let requested: string | undefined;
-  if (regionId) {
-    const region = await repo.findRegion(db, regionId);
-    if (!region) throw notFound();
-    requested = region.path;
-  }
-  return requireScopes(actor, 'venue.read', requested);
-}
 
 export async function venueRoutes(app: FastifyInstance) {
   const api = app.withTypeProvider<TypeBoxTypeProvider>();
@@ -63,7 +50,7 @@ export async function venueRoutes(app: FastifyInstance) {
   api.get('/venues', { schema: { tags, summary: 'List venues in the caller’s scope, with whether each is open now', querystring: VenueListQuery, response: responses({ 200: Page(Venue) }) } }, async (request) => {
     const actor = actorOf(request);
     const q = request.query;
-    const scopes = await readScopes(app.db, actor, q.regionId);
+    const scopes = await listScopes(app.db, actor, 'venue.read', q.regionId);
     const limit = q.limit ?? 50;
     const rows = await repo.listVenues(app.db, { scopes, kind: q.kind, q: q.q, cursor: q.cursor, limit });
     const page = pageOf(rows, limit);
@@ -77,7 +64,7 @@ export async function venueRoutes(app: FastifyInstance) {
     async (request, reply) => {
       const actor = actorOf(request);
       const q = request.query;
-      const scopes = await readScopes(app.db, actor, q.regionId);
+      const scopes = await listScopes(app.db, actor, 'venue.read', q.regionId);
       const rows = await repo.listVenues(app.db, { scopes, kind: q.kind, q: q.q, limit: EXPORT_MAX_ROWS });
       if (rows.length > EXPORT_MAX_ROWS) {
         throw new AppError('unprocessable', { detail: { zh: `导出超过 ${EXPORT_MAX_ROWS} 行，请按区域筛选后分批导出`, en: `More than ${EXPORT_MAX_ROWS} rows; filter by region and export in parts` } });
