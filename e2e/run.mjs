@@ -14,12 +14,14 @@ import { makeContext, PASSWORD } from './lib.mjs';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const root = path.resolve(here, '..');
-const screenshotDir = path.join(here, 'screenshots');
+// E2E_WEB_DIST / E2E_OUT let several people run journeys side by side without sharing one build or log.
+const webDist = process.env.E2E_WEB_DIST ? path.resolve(process.env.E2E_WEB_DIST) : path.join(root, 'apps/web/dist');
+const screenshotDir = process.env.E2E_OUT ? path.resolve(process.env.E2E_OUT) : path.join(here, 'screenshots');
 const filter = process.argv[2];
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
-if (!existsSync(path.join(root, 'apps/web/dist/index.html'))) {
-  console.error('e2e: apps/web/dist is missing — run `npm run build` first');
+if (!existsSync(path.join(webDist, 'index.html'))) {
+  console.error(`e2e: ${webDist} is missing — run \`npm run build\` first`);
   process.exit(2);
 }
 if (!existsSync(CHROMIUM)) {
@@ -47,7 +49,7 @@ async function startServer() {
   let output = '';
   const child = spawn(process.execPath, ['--import', 'tsx', 'apps/server/src/server.ts'], {
     cwd: root,
-    env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', DATA_DIR: dataDir, DATABASE_URL: '', NODE_ENV: 'development', WEB_DIST: path.join(root, 'apps/web/dist'), LOG_LEVEL: process.env.LOG_LEVEL ?? 'info' },
+    env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', DATA_DIR: dataDir, DATABASE_URL: '', NODE_ENV: 'development', WEB_DIST: webDist, LOG_LEVEL: process.env.LOG_LEVEL ?? 'info' },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   const collect = (b) => {
