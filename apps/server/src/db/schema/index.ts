@@ -7,3 +7,4 @@ export * from './appeals.js';
 export * from './open311.js';
 export * from './appeal-rollups.js';
 export * from './reception.js';
+export * from './calendar.js';
