@@ -61,6 +61,8 @@ export const appeals = pgTable(
     onBehalfOfPersonId: uuid('on_behalf_of_person_id').references(() => people.id),
     callerName: text('caller_name'),
     callerPhone: text('caller_phone'),
+    /** For categories offering people's mediation: did the resident agree to a mediator/楼长 visit first (null: not asked). */
+    mediationConsent: boolean('mediation_consent'),
     status: text('status').notNull(),
     level: text('level').notNull(),
     unitRegionId: uuid('unit_region_id').references(() => regions.id),
