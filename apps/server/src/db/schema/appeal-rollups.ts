@@ -1,4 +1,4 @@
-import { bigint, index, integer, pgTable, primaryKey, text } from 'drizzle-orm/pg-core';
+import { bigint, date, index, integer, pgTable, primaryKey, text } from 'drizzle-orm/pg-core';
 
 const count = (name: string) => integer(name).notNull().default(0);
 
@@ -31,4 +31,32 @@ export const appealRollups = pgTable(
     closedDepartment: count('closed_department'),
   },
   (t) => [primaryKey({ columns: [t.regionPath, t.categoryCode] }), index('appeal_rollups_path_idx').using('btree', t.regionPath.op('text_pattern_ops'))],
+);
+
+/**
+ * Weekly trends of the same figures, kept by the same triggers (migration with appeal_trend_rows): one row per
+ * place truncated to its community (or the place itself above that), category and week (Monday, Asia/Shanghai).
+ * An appeal counts in the week the event happened: submitted, accepted, responded_on_time and resolved (closed by
+ * now) in its submitted week; closed, closed_on_time, rated, satisfied, reworked and closed_ms in its closing week,
+ * only while it is closed (a reopen moves it out, closing again into the new week). Column order is the row type
+ * appeal_trend_rows returns: keep it.
+ */
+export const appealTrends = pgTable(
+  'appeal_trends',
+  {
+    regionPath: text('region_path').notNull(),
+    categoryCode: text('category_code').notNull(),
+    week: date('week', { mode: 'string' }).notNull(),
+    submitted: count('submitted'),
+    accepted: count('accepted'),
+    respondedOnTime: count('responded_on_time'),
+    resolved: count('resolved'),
+    closed: count('closed'),
+    closedOnTime: count('closed_on_time'),
+    rated: count('rated'),
+    satisfied: count('satisfied'),
+    reworked: count('reworked'),
+    closedMs: bigint('closed_ms', { mode: 'number' }).notNull().default(0),
+  },
+  (t) => [primaryKey({ columns: [t.regionPath, t.categoryCode, t.week] }), index('appeal_trends_path_week_idx').using('btree', t.regionPath.op('text_pattern_ops'), t.week)],
 );
