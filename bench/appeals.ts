@@ -19,6 +19,8 @@
  */
 import { spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
+import { writeFileSync } from 'node:fs';
+import { Session } from 'node:inspector/promises';
 import os from 'node:os';
 import { fileURLToPath } from 'node:url';
 import autocannon from 'autocannon';
@@ -92,6 +94,23 @@ const scale = text('scale', smoke ? 'small' : 'guicheng') as 'small' | 'guicheng
 const count = option('count', smoke ? 5000 : 1_000_000);
 const duration = option('duration', smoke ? 3 : 15);
 const warmup = smoke ? 0 : option('warmup', 3);
+// --cpu-profile FILE: the server's CPU profile during the measured submit scenario only (open in Chrome DevTools).
+const cpuProfile = text('cpu-profile', '');
+
+async function startProfiler() {
+  const session = new Session();
+  session.connect();
+  await session.post('Profiler.enable');
+  await session.post('Profiler.start');
+  return {
+    async stop(file: string) {
+      const { profile } = await session.post('Profiler.stop');
+      writeFileSync(file, JSON.stringify(profile));
+      session.disconnect();
+      say(`CPU profile of the submit scenario written to ${file}`);
+    },
+  };
+}
 const connections = option('connections', 50);
 const samples = option('samples', smoke ? 20 : 200);
 const say = (msg: string) => {
@@ -228,7 +247,11 @@ async function main() {
     // Interleave so consecutive requests hit different buildings and categories.
     bodies.sort((a, b) => (a.length * 31 + a.charCodeAt(40)) % 97 - ((b.length * 31 + b.charCodeAt(40)) % 97));
 
-    const results: Record<string, LoadResult & { label: string }> = {};
+    const results: Record<string, LoadResult & { label: string; walBytesPerRequest: number; walFullPagesPerRequest: number }> = {};
+    const walStats = async () => {
+      const r = (await pool.query<{ bytes: string; fpi: string }>('select wal_bytes::text as bytes, wal_fpi::text as fpi from pg_stat_wal')).rows[0];
+      return { bytes: Number(r.bytes), fpi: Number(r.fpi) };
+    };
     const scenarios: (Omit<LoadSpec, 'connections' | 'duration'> & { key: string; label: string })[] = [
       { key: 'ceiling', label: 'ceiling: bare Fastify + 1 INSERT', url: `${ceilingUrl}/ceiling`, method: 'POST' as const, headers: { 'content-type': 'application/json' }, bodies: ['{"name":"张三{{n}}"}'] },
       { key: 'submit', label: `POST /api/v1/appeals (resident, ${bodies.length} place×category)`, url: `${appUrl}/api/v1/appeals`, method: 'POST' as const, headers: { cookie: resident, 'content-type': 'application/json' }, bodies },
@@ -239,7 +262,16 @@ async function main() {
         await load({ ...s, duration: warmup });
       }
       say(`measuring ${s.label} (${duration}s, ${connections} connections)…`);
-      results[s.key] = { label: s.label, ...(await load({ ...s, duration })) };
+      const profiler = s.key === 'submit' && cpuProfile ? await startProfiler() : null;
+      const walBefore = await walStats();
+      const result = await load({ ...s, duration });
+      const walAfter = await walStats();
+      // WAL per request (the whole server's WAL over the window, so other databases' writes inflate it a little):
+      // commits wait for their WAL to reach disk, so bytes and full-page images per request decide how many
+      // commits one fsync can carry.
+      const per = (k: keyof typeof walBefore) => Math.round((walAfter[k] - walBefore[k]) / Math.max(1, result.requests));
+      results[s.key] = { label: s.label, ...result, walBytesPerRequest: per('bytes'), walFullPagesPerRequest: Math.round(((walAfter.fpi - walBefore.fpi) / Math.max(1, result.requests)) * 100) / 100 };
+      if (profiler) await profiler.stop(cpuProfile);
     }
 
     say('timing queue pages, metrics and the sweeper query…');
@@ -312,8 +344,8 @@ async function main() {
       const m = report.machine;
       console.log(`\nShuren appeals benchmark — ${report.date} — ${m.cpus} × ${m.model}, node ${m.node}, PostgreSQL ${m.postgres}, load average ${m.loadAverage.join(' ')}`);
       console.log(`${report.appeals.total.toLocaleString('en')} appeals (${generated.events.toLocaleString('en')} events) on "${scale}"; generated in ${((timings.generateMs ?? 0) / 1000).toFixed(1)} s; ${connections} connections, ${duration}s per load scenario, pool ${config.dbPoolSize}\n`);
-      console.log(`${'scenario'.padEnd(64)} ${'req/s'.padStart(8)} ${'p50 ms'.padStart(7)} ${'p99 ms'.padStart(7)} ${'non-2xx'.padStart(8)}`);
-      for (const r of Object.values(results)) console.log(`${r.label.padEnd(64)} ${r.requestsPerSecond.toFixed(0).padStart(8)} ${String(r.latencyP50).padStart(7)} ${String(r.latencyP99).padStart(7)} ${String(r.non2xx + r.errors).padStart(8)}`);
+      console.log(`${'scenario'.padEnd(64)} ${'req/s'.padStart(8)} ${'p50 ms'.padStart(7)} ${'p99 ms'.padStart(7)} ${'non-2xx'.padStart(8)} ${'WAL B/req'.padStart(10)} ${'FPI/req'.padStart(8)}`);
+      for (const r of Object.values(results)) console.log(`${r.label.padEnd(64)} ${r.requestsPerSecond.toFixed(0).padStart(8)} ${String(r.latencyP50).padStart(7)} ${String(r.latencyP99).padStart(7)} ${String(r.non2xx + r.errors).padStart(8)} ${String(r.walBytesPerRequest).padStart(10)} ${String(r.walFullPagesPerRequest).padStart(8)}`);
       console.log(`ratio submit / ceiling: ${(ratio * 100).toFixed(1)}%  (target ≥ 50%)\n`);
       console.log(`${'sequential timings'.padEnd(64)} ${'n'.padStart(5)} ${'p50 ms'.padStart(7)} ${'p99 ms'.padStart(7)}`);
       const rows: [string, { n: number; p50: number; p99: number }][] = [
