@@ -20,3 +20,5 @@ export * from './contracts/imports.js';
 export * from './contracts/stats.js';
 export * from './contracts/open311.js';
 export * from './contracts/reception.js';
+export * from './contracts/categories.js';
+export * from './contracts/calendar.js';

@@ -3,3 +3,4 @@ export * from './sla.js';
 export * from './categories.js';
 export * from './machine.js';
 export * from './access.js';
+export * from './category-rules.js';

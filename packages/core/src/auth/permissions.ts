@@ -21,6 +21,9 @@ export const PERMISSIONS = [
   'audit.read',
   'stats.read',
   'account.manage',
+  // Subdistrict-wide settings (held by subdistrict admins): the appeal category tree and the holiday calendar.
+  'appeal_category.manage',
+  'calendar.manage',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 

@@ -2,6 +2,7 @@ import holidayData from './cn-public-holidays.json' with { type: 'json' };
 import { DEFAULT_WORKING_HOURS, WorkingCalendar, type HolidayData, type WorkingHoursConfig } from './working-calendar.js';
 
 export * from './working-calendar.js';
+export * from './holiday-year.js';
 
 /** The shipped copy of the State Council holiday notices (2025–2026). */
 export const CN_PUBLIC_HOLIDAYS: HolidayData = holidayData as HolidayData;

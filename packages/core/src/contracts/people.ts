@@ -6,6 +6,7 @@ import { AllowedActions, DateOnly, Id, LabelZhEn, ListQueryProps, Name, Timestam
 
 export const RoleSchema = Type.Enum([...ROLES]);
 export const Phone = Type.String({ pattern: CN_MOBILE_PATTERN, description: 'Mainland mobile number, 11 digits' });
+export const Email = Type.String({ format: 'email', maxLength: 254, description: 'Email address, for outbound notices' });
 export const IdNumber = Type.String({ pattern: '^\\d{17}[\\dX]$', description: '18-character resident ID number' });
 export const Gender = Type.Union([Type.Literal('female'), Type.Literal('male'), Type.Literal('unspecified')]);
 export const HouseholdRelationSchema = Type.Enum([...HOUSEHOLD_RELATIONS]);
@@ -20,6 +21,9 @@ export const Person = Type.Object({
   idNumber: Type.Union([Type.String(), Type.Null()]),
   phoneMasked: Type.Boolean(),
   idNumberMasked: Type.Boolean(),
+  /** Masked (z***@example.org) like the phone; revealed by the same audited command. */
+  email: Type.Optional(Type.Union([Type.String(), Type.Null()])),
+  emailMasked: Type.Optional(Type.Boolean()),
   partyMember: Type.Boolean(),
   homeRegionId: Type.Union([Id, Type.Null()]),
   homeRegionName: Type.Optional(Type.Union([Type.String(), Type.Null()])),
@@ -37,6 +41,7 @@ export const CreatePersonBody = Type.Object(
     gender: Type.Optional(Gender),
     birthYear: Type.Optional(Type.Integer({ minimum: 1900, maximum: 2100 })),
     phone: Type.Optional(Phone),
+    email: Type.Optional(Email),
     idNumber: Type.Optional(IdNumber),
     partyMember: Type.Optional(Type.Boolean()),
     homeRegionId: Id,
@@ -49,6 +54,7 @@ export const UpdatePersonBody = Type.Object(
     gender: Type.Optional(Gender),
     birthYear: Type.Optional(Type.Union([Type.Integer({ minimum: 1900, maximum: 2100 }), Type.Null()])),
     phone: Type.Optional(Type.Union([Phone, Type.Null()])),
+    email: Type.Optional(Type.Union([Email, Type.Null()])),
     idNumber: Type.Optional(Type.Union([IdNumber, Type.Null()])),
     partyMember: Type.Optional(Type.Boolean()),
     homeRegionId: Type.Optional(Id),
@@ -68,10 +74,14 @@ export const PeopleListQuery = Type.Object({ ...ListQueryProps, ...PeopleFilterP
 export const PeopleExportQuery = Type.Object(PeopleFilterProps, { additionalProperties: false });
 
 export const RevealBody = Type.Object(
-  { fields: Type.Array(Type.Union([Type.Literal('phone'), Type.Literal('idNumber')]), { minItems: 1, maxItems: 2, uniqueItems: true }), reason: Type.String({ minLength: 2, maxLength: 200 }) },
+  { fields: Type.Array(Type.Union([Type.Literal('phone'), Type.Literal('idNumber'), Type.Literal('email')]), { minItems: 1, maxItems: 3, uniqueItems: true }), reason: Type.String({ minLength: 2, maxLength: 200 }) },
   { additionalProperties: false },
 );
-export const RevealResult = Type.Object({ phone: Type.Optional(Type.Union([Type.String(), Type.Null()])), idNumber: Type.Optional(Type.Union([Type.String(), Type.Null()])) });
+export const RevealResult = Type.Object({
+  phone: Type.Optional(Type.Union([Type.String(), Type.Null()])),
+  idNumber: Type.Optional(Type.Union([Type.String(), Type.Null()])),
+  email: Type.Optional(Type.Union([Type.String(), Type.Null()])),
+});
 
 export const Assignment = Type.Object({
   id: Id,

@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { boolean, customType, index, integer, jsonb, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { boolean, customType, doublePrecision, index, integer, jsonb, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import { createdAt, pk, updatedAt } from './columns.js';
 import { households, people } from './people.js';
 import { regions } from './regions.js';
@@ -57,6 +57,9 @@ export const appeals = pgTable(
     regionPath: text('region_path').notNull(),
     householdId: uuid('household_id').references(() => households.id),
     locationText: text('location_text'),
+    /** The reported point (WGS-84 degrees): from the phone or an Open311 client, else the place's own point, else null. */
+    lat: doublePrecision('lat'),
+    lng: doublePrecision('lng'),
     reporterPersonId: uuid('reporter_person_id').references(() => people.id),
     onBehalfOfPersonId: uuid('on_behalf_of_person_id').references(() => people.id),
     callerName: text('caller_name'),
@@ -111,6 +114,8 @@ export const appeals = pgTable(
     index('appeals_reporter_idx').on(t.reporterPersonId, t.submittedAt),
     index('appeals_on_behalf_idx').on(t.onBehalfOfPersonId),
     // The sweeper's "is it fixed?" pass: only appeals whose check is still owed are in this index.
+    // Duplicates "within ~100 m": open appeals of a category by latitude band (partial: only open work with a point).
+    index('appeals_open_point_idx').on(t.categoryCode, t.lat, t.lng).where(sql`lat is not null and status not in ('rejected','merged','closed')`),
     index('appeals_fixed_check_idx').on(t.fixedCheckDueAt).where(sql`fixed_check_due_at is not null`),
   ],
 );

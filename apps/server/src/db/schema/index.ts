@@ -8,3 +8,4 @@ export * from './open311.js';
 export * from './appeal-rollups.js';
 export * from './reception.js';
 export * from './calendar.js';
+export * from './outbound.js';

@@ -31,6 +31,8 @@ export const people = pgTable(
     gender: text('gender').notNull().default('unspecified'),
     birthYear: integer('birth_year'),
     phone: text('phone'),
+    /** For outbound notices by email; optional, masked like the phone in lists. */
+    email: text('email'),
     idNumber: text('id_number'),
     partyMember: boolean('party_member').notNull().default(false),
     homeRegionId: uuid('home_region_id').references(() => regions.id),

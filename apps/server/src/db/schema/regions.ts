@@ -1,4 +1,4 @@
-import { index, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { doublePrecision, index, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import { createdAt, pk, updatedAt } from './columns.js';
 
 /** The region tree (治理单元). `path` is the materialized path `/root/.../self/`; a subtree is a prefix. */
@@ -12,6 +12,9 @@ export const regions = pgTable(
     code: text('code').notNull(),
     name: text('name').notNull(),
     path: text('path').notNull(),
+    /** A representative point (WGS-84 degrees) — a building's door, a compound's gate; optional. */
+    lat: doublePrecision('lat'),
+    lng: doublePrecision('lng'),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
   },

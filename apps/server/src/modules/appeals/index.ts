@@ -5,6 +5,7 @@ import { appealPhotoRoutes } from './appeal-photos.routes.js';
 import { appealStats } from './appeals.stats.js';
 import { consoleNotificationSender, setNotificationSender } from './appeals.notify.js';
 import { notificationRoutes } from './notifications.routes.js';
+import { categoryAdminRoutes } from './categories.routes.js';
 import { appealsOptions, ensureDefaultCategories, setAppealsOptions } from './appeals.setup.js';
 import { sweepOverdue } from './appeals.sweeper.js';
 
@@ -21,6 +22,7 @@ async function routes(app: FastifyInstance) {
   await appealPhotoRoutes(app);
   await appealRoutes(app);
   await notificationRoutes(app);
+  await categoryAdminRoutes(app);
   if (options.sweepSeconds > 0) {
     let running = false;
     const timer = setInterval(() => {

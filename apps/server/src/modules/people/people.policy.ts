@@ -21,18 +21,19 @@ export function canManagePerson(actor: Actor, person: PersonScope): boolean {
   return isAllowed(actor, 'person.manage', person.homePath);
 }
 
-export type RevealField = 'phone' | 'idNumber';
+export type RevealField = 'phone' | 'idNumber' | 'email';
 
-/** Unmasked phone needs person.reveal_phone, unmasked ID number person.reveal_id, over the home region; oneself always. */
+/** Unmasked phone or email needs person.reveal_phone, unmasked ID number person.reveal_id, over the home region; oneself always. */
 export function canReveal(actor: Actor, person: PersonScope, field: RevealField): boolean {
   if (actor.personId === person.id) return true;
-  return isAllowed(actor, field === 'phone' ? 'person.reveal_phone' : 'person.reveal_id', person.homePath);
+  return isAllowed(actor, field === 'idNumber' ? 'person.reveal_id' : 'person.reveal_phone', person.homePath);
 }
 
-export function personActions(actor: Actor, person: PersonScope & { phone: string | null; idNumber: string | null }): string[] {
+export function personActions(actor: Actor, person: PersonScope & { phone: string | null; idNumber: string | null; email?: string | null }): string[] {
   const actions: string[] = [];
   if (canManagePerson(actor, person)) actions.push('edit');
   if (person.phone && canReveal(actor, person, 'phone')) actions.push('revealPhone');
   if (person.idNumber && canReveal(actor, person, 'idNumber')) actions.push('revealIdNumber');
+  if (person.email && canReveal(actor, person, 'email')) actions.push('revealEmail');
   return actions;
 }

@@ -1,9 +1,9 @@
-import { maskIdNumber, maskPhone, type Person } from '@shuren/core';
+import { maskEmail, maskIdNumber, maskPhone, type Person } from '@shuren/core';
 import type { Actor } from '../../shared/actor.js';
 import { personActions } from './people.policy.js';
 import type { PersonRow } from './people.repository.js';
 
-/** Phone and ID number always leave masked; the unmasked values come only from the audited reveal command. */
+/** Phone, email and ID number always leave masked; the unmasked values come only from the audited reveal command. */
 export function presentPerson(row: PersonRow & { homeRegionName?: string | null }, actor: Actor): Person {
   return {
     id: row.id,
@@ -14,6 +14,8 @@ export function presentPerson(row: PersonRow & { homeRegionName?: string | null 
     idNumber: maskIdNumber(row.idNumber),
     phoneMasked: row.phone !== null,
     idNumberMasked: row.idNumber !== null,
+    email: maskEmail(row.email),
+    emailMasked: row.email !== null,
     partyMember: row.partyMember,
     homeRegionId: row.homeRegionId,
     ...(row.homeRegionName !== undefined ? { homeRegionName: row.homeRegionName } : {}),

@@ -75,7 +75,7 @@ export async function peopleRoutes(app: FastifyInstance) {
     return presentPerson({ ...row, homeRegionName: region?.name ?? null }, actor);
   });
 
-  api.post('/people/:id/reveal', { schema: { tags, summary: 'Show the unmasked phone and/or ID number (audited on every call)', params: IdParams, body: RevealBody, response: responses({ 200: RevealResult }) } }, async (request) => {
+  api.post('/people/:id/reveal', { schema: { tags, summary: 'Show the unmasked phone, email and/or ID number (audited on every call)', params: IdParams, body: RevealBody, response: responses({ 200: RevealResult }) } }, async (request) => {
     return service.revealPerson(app.db, contextOf(request), request.params.id, request.body);
   });
 }

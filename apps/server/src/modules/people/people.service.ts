@@ -1,5 +1,5 @@
 import { uuidv7 } from 'uuidv7';
-import { isCnIdNumber, maskIdNumber, maskPhone } from '@shuren/core';
+import { isCnIdNumber, maskEmail, maskIdNumber, maskPhone } from '@shuren/core';
 import type { Db } from '../../db/client.js';
 import { insertWithAudit, recordAudit } from '../../shared/audit.js';
 import { people } from '../../db/schema/index.js';
@@ -16,14 +16,16 @@ export interface CreatePersonInput {
   gender?: 'female' | 'male' | 'unspecified';
   birthYear?: number;
   phone?: string;
+  email?: string;
   idNumber?: string;
   partyMember?: boolean;
   homeRegionId: string;
 }
 
-export type UpdatePersonInput = Partial<Omit<CreatePersonInput, 'birthYear' | 'phone' | 'idNumber'>> & {
+export type UpdatePersonInput = Partial<Omit<CreatePersonInput, 'birthYear' | 'phone' | 'email' | 'idNumber'>> & {
   birthYear?: number | null;
   phone?: string | null;
+  email?: string | null;
   idNumber?: string | null;
 };
 
@@ -32,8 +34,8 @@ export type UpdatePersonInput = Partial<Omit<CreatePersonInput, 'birthYear' | 'p
  * rule: phone and ID number are recorded masked (a change still shows, and `piiChanged` names it).
  */
 export function auditablePerson(p: repo.PersonRow) {
-  const { phone, idNumber, ...rest } = p;
-  return { ...rest, phone: maskPhone(phone), idNumber: maskIdNumber(idNumber) };
+  const { phone, idNumber, email, ...rest } = p;
+  return { ...rest, phone: maskPhone(phone), idNumber: maskIdNumber(idNumber), email: maskEmail(email ?? null) };
 }
 
 function checkIdNumber(idNumber: string | null | undefined): void {
@@ -61,6 +63,7 @@ export async function createPerson(db: Db, ctx: CommandContext, input: CreatePer
     gender: input.gender ?? 'unspecified',
     birthYear: input.birthYear ?? null,
     phone: input.phone ?? null,
+    email: input.email ?? null,
     idNumber: input.idNumber ?? null,
     partyMember: input.partyMember ?? false,
     homeRegionId: region.id,
@@ -89,7 +92,7 @@ export async function updatePerson(db: Db, ctx: CommandContext, id: string, inpu
       if (!before) throw notFound();
       requireAllowed(actor, 'person.manage', before.homePath);
       const patch: Partial<repo.PersonInsert> = {};
-      for (const key of ['name', 'gender', 'birthYear', 'phone', 'idNumber', 'partyMember'] as const) {
+      for (const key of ['name', 'gender', 'birthYear', 'phone', 'email', 'idNumber', 'partyMember'] as const) {
         if (input[key] !== undefined && input[key] !== before[key]) (patch as any)[key] = input[key];
       }
       if (input.homeRegionId !== undefined && input.homeRegionId !== before.homeRegionId) {
@@ -108,7 +111,7 @@ export async function updatePerson(db: Db, ctx: CommandContext, id: string, inpu
       if (Object.keys(patch).length === 0) return before;
       patch.updatedAt = ctx.now;
       const after = await repo.updatePerson(tx, id, patch);
-      const piiChanged = (['phone', 'idNumber'] as const).filter((k) => k in patch);
+      const piiChanged = (['phone', 'email', 'idNumber'] as const).filter((k) => k in patch);
       await recordAudit(tx, ctx, {
         action: 'person.update',
         entityType: 'person',
@@ -126,7 +129,7 @@ export async function updatePerson(db: Db, ctx: CommandContext, id: string, inpu
 }
 
 /**
- * Shows the unmasked phone and/or ID number to a caller entitled to them. Every reveal, whoever asks and
+ * Shows the unmasked phone, email and/or ID number to a caller entitled to them. Every reveal, whoever asks and
  * whatever the reason, leaves an audit row (`person.reveal`) naming the fields and the reason, never the values.
  */
 export async function revealPerson(db: Db, ctx: CommandContext, id: string, input: { fields: RevealField[]; reason: string }) {
@@ -143,8 +146,9 @@ export async function revealPerson(db: Db, ctx: CommandContext, id: string, inpu
       after: { fields: input.fields, reason: input.reason, self: actor.personId === id },
     });
   });
-  const out: { phone?: string | null; idNumber?: string | null } = {};
+  const out: { phone?: string | null; idNumber?: string | null; email?: string | null } = {};
   if (input.fields.includes('phone')) out.phone = person.phone;
   if (input.fields.includes('idNumber')) out.idNumber = person.idNumber;
+  if (input.fields.includes('email')) out.email = person.email;
   return out;
 }
