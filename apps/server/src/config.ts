@@ -33,6 +33,8 @@ export interface Config {
   appealsWarnMinutes: number;
   /** Calendar days after closing when the reporter and followers are asked "is it fixed?"; 0 = off. */
   appealsFixedCheckDays: number;
+  /** How long intake may serve categories, place chains with their staff, and households from memory (seconds); 0 = read every time. */
+  appealsIntakeCacheSeconds: number;
 }
 
 export class ConfigError extends Error {}
@@ -80,6 +82,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
     appealsReopenDays: int(env, 'APPEALS_REOPEN_DAYS', 14, 0, 365),
     appealsWarnMinutes: int(env, 'APPEALS_WARN_MINUTES', 120, 0, 5 * 450),
     appealsFixedCheckDays: int(env, 'APPEALS_FIXED_CHECK_DAYS', 7, 0, 365),
+    appealsIntakeCacheSeconds: int(env, 'APPEALS_INTAKE_CACHE_SECONDS', nodeEnv === 'test' ? 0 : 10, 0, 300),
     ...overrides,
   };
   if (!['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'].includes(config.logLevel)) throw new ConfigError(`LOG_LEVEL "${config.logLevel}" is not a pino level`);

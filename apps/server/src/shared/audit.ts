@@ -3,6 +3,7 @@ import type { PgTable } from 'drizzle-orm/pg-core';
 import { uuidv7 } from 'uuidv7';
 import { auditLog } from '../db/schema/index.js';
 import type { DbOrTx } from '../db/client.js';
+import { signalChange } from './change-signals.js';
 import type { CommandContext } from './context.js';
 
 export interface AuditEntry {
@@ -28,6 +29,7 @@ export async function recordAudit(tx: DbOrTx, ctx: CommandContext, entry: AuditE
 }
 
 export function auditRow(ctx: CommandContext, entry: AuditEntry) {
+  signalChange(entry.entityType);
   return {
     id: uuidv7(),
     at: ctx.now,

@@ -60,6 +60,9 @@ const PlaceProps = {
   householdId: Type.Optional(Id),
 };
 
+/** A point in WGS-84 degrees (what a phone's location or an Open311 client's lat/long gives). */
+export const GeoPoint = Type.Object({ lat: Type.Number({ minimum: -90, maximum: 90 }), lng: Type.Number({ minimum: -180, maximum: 180 }) }, { additionalProperties: false });
+
 export const CreateAppealBody = Type.Object(
   {
     categoryCode: CategoryCode,
@@ -67,6 +70,8 @@ export const CreateAppealBody = Type.Object(
     description: Type.String({ minLength: 1, maxLength: 5000 }),
     ...PlaceProps,
     locationText: Type.Optional(Type.String({ minLength: 1, maxLength: 200 })),
+    /** Where exactly, if the phone knows: used to find the same matter reported within ~100 m. */
+    point: Type.Optional(GeoPoint),
     answers: Type.Optional(Type.Record(Type.String({ maxLength: 60 }), Type.Union([Type.String({ maxLength: 500 }), Type.Number(), Type.Boolean(), Type.Null()]))),
     source: Type.Optional(AppealSourceSchema),
     /** A 楼长 or staff reporting for a registered resident (楼长接待日). */
@@ -79,7 +84,7 @@ export const CreateAppealBody = Type.Object(
 );
 export type CreateAppealBody = Static<typeof CreateAppealBody>;
 
-export const DuplicateQueryBody = Type.Object({ categoryCode: CategoryCode, ...PlaceProps }, { additionalProperties: false });
+export const DuplicateQueryBody = Type.Object({ categoryCode: CategoryCode, ...PlaceProps, point: Type.Optional(GeoPoint) }, { additionalProperties: false });
 
 export const AppealUnitView = Type.Object({
   level: AppealLevelSchema,

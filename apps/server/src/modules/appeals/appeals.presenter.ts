@@ -1,4 +1,5 @@
 import { APPEAL_LEVEL_LABELS, APPEAL_STATUS_LABELS, DEPARTMENT_LABELS, maskPhone, type Appeal, type AppealLevel, type AppealStatus, type Department, type PublicAppeal, type Satisfaction } from '@shuren/core';
+import type { DuplicateSummary } from './appeals.intake-sql.js';
 import type { AppealRow, CategoryRow, EventRow } from './appeals.repository.js';
 
 /** How the public timeline names staff: by the part they played, never by name. */
@@ -127,6 +128,11 @@ export function presentPublic(row: AppealRow, category: Pick<CategoryRow, 'code'
     }),
     allowedActions,
   };
+}
+
+/** A possible duplicate, as a resident is shown it (intake reads it with its place name in the same statement). */
+export function presentDuplicate(d: DuplicateSummary) {
+  return { id: d.id, trackingCode: d.trackingCode, title: d.title, description: d.description, status: d.status as AppealStatus, placeName: d.placeName, submittedAt: d.submittedAt.toISOString(), followerCount: d.followerCount };
 }
 
 export function presentSummary(row: AppealRow, placeName: string) {

@@ -1,8 +1,7 @@
-import { and, asc, desc, eq, getTableColumns, gte, inArray, isNull, lt, or, sql, type SQL } from 'drizzle-orm';
-import { OPEN_STATUSES, TERMINAL_STATUSES } from '@shuren/core';
+import { and, asc, desc, eq, inArray, isNull, lt, or, sql, type SQL } from 'drizzle-orm';
+import { TERMINAL_STATUSES } from '@shuren/core';
 import type { DbOrTx } from '../../db/client.js';
-import { appealCategories, appealEvents, appealFollowers, appeals, auditLog, households, notifications, people, regions, roleAssignments } from '../../db/schema/index.js';
-import type { auditRow } from '../../shared/audit.js';
+import { appealCategories, appealEvents, appealFollowers, appeals, households, people, regions, roleAssignments } from '../../db/schema/index.js';
 import { decodeCursor, subtreeOf } from '../../shared/paging.js';
 
 export type AppealRow = typeof appeals.$inferSelect;
@@ -121,15 +120,6 @@ export async function isFollower(db: DbOrTx, appealId: string, personId: string)
 }
 
 /** Open appeals of a category placed inside `prefix` submitted since `since`: duplicate candidates. */
-export async function findDuplicateCandidates(db: DbOrTx, categoryCode: string, prefix: string, since: Date, limit = 5): Promise<AppealRow[]> {
-  return db
-    .select()
-    .from(appeals)
-    .where(and(eq(appeals.categoryCode, categoryCode), sql`${appeals.regionPath} like ${prefix + '%'}`, gte(appeals.submittedAt, since), inArray(appeals.status, [...OPEN_STATUSES])))
-    .orderBy(desc(appeals.followerCount), desc(appeals.submittedAt))
-    .limit(limit);
-}
-
 export interface QueueFilter {
   /** Subtree roots matched against the unit's path (queue) or the place's path (area). */
   scopes: string[];
@@ -233,29 +223,4 @@ export async function chainWithStaff(db: DbOrTx, regionId: string, roles: readon
   return rows.map((r) => ({ region: r.region, staff: r.staff ?? [] })).sort((a, b) => a.region.path.length - b.region.path.length);
 }
 
-/** Maps a raw result row (column names, driver values) to the table's row type, as drizzle's own selects do. */
-function rowOf<T>(table: typeof appeals, raw: Record<string, unknown>): T {
-  const out: Record<string, unknown> = {};
-  for (const [key, col] of Object.entries(getTableColumns(table))) {
-    const v = raw[col.name];
-    out[key] = v === null || v === undefined ? null : col.mapFromDriverValue(v);
-  }
-  return out as T;
-}
 
-/**
- * A new appeal with its first timeline event, its audit row and the inbox notices, in ONE statement (data-modifying
- * CTEs; foreign keys are checked at the end of the statement). A single statement is atomic on its own, so intake
- * needs no BEGIN/COMMIT round trips (see docs/benchmarks.md, Appeals). Returns the inserted appeal.
- */
-export async function insertSubmission(
-  db: DbOrTx,
-  input: { appeal: typeof appeals.$inferInsert; event: typeof appealEvents.$inferInsert; audit: ReturnType<typeof auditRow>; notices: (typeof notifications.$inferInsert)[] },
-): Promise<AppealRow> {
-  const event = db.insert(appealEvents).values(input.event).getSQL();
-  const audit = db.insert(auditLog).values(input.audit).getSQL();
-  const notices = input.notices.length ? sql`, notices as (${db.insert(notifications).values(input.notices).getSQL()})` : sql``;
-  const appeal = db.insert(appeals).values(input.appeal).returning().getSQL();
-  const res = (await db.execute(sql`with event as (${event}), audit as (${audit})${notices} ${appeal}`)) as unknown as { rows: Record<string, unknown>[] };
-  return rowOf<AppealRow>(appeals, res.rows[0]);
-}

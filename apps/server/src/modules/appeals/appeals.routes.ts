@@ -12,6 +12,7 @@ import { responses } from '../../shared/route-schema.js';
 import * as repo from './appeals.repository.js';
 import { queueScopes, readScopes, requireStaffRead } from './appeals.policy.js';
 import * as service from './appeals.service.js';
+import { presentDuplicate } from './appeals.presenter.js';
 import { publicView, staffDetail, staffViews, summaries } from './appeals.views.js';
 
 const tags = ['appeals'];
@@ -31,12 +32,12 @@ export async function appealRoutes(app: FastifyInstance) {
 
   api.post('/appeals', { schema: { tags, summary: 'Report an appeal (resident, 楼长 on behalf of a resident, staff logging a call)', body: CreateAppealBody, response: responses({ 201: CreatedAppeal }) } }, async (request, reply) => {
     const { row, duplicates } = await service.submitAppeal(app.db, contextOf(request), request.body, request.log);
-    return reply.status(201).send({ id: row.id, trackingCode: row.trackingCode, status: row.status as any, level: row.level as AppealLevel, duplicates: await summaries(app.db, duplicates) });
+    return reply.status(201).send({ id: row.id, trackingCode: row.trackingCode, status: row.status as any, level: row.level as AppealLevel, duplicates: duplicates.map(presentDuplicate) });
   });
 
-  api.post('/appeals/duplicates', { schema: { tags, summary: 'Open appeals that look like the same matter (same category and building, last 30 days)', body: DuplicateQueryBody, response: responses({ 200: Type.Object({ items: Type.Array(AppealSummaryPublic) }) }) } }, async (request) => {
+  api.post('/appeals/duplicates', { schema: { tags, summary: 'Open appeals that look like the same matter (same category, same building or within ~100 m, last 30 days)', body: DuplicateQueryBody, response: responses({ 200: Type.Object({ items: Type.Array(AppealSummaryPublic) }) }) } }, async (request) => {
     const rows = await service.previewDuplicates(app.db, contextOf(request), request.body);
-    return { items: await summaries(app.db, rows) };
+    return { items: rows.map(presentDuplicate) };
   });
 
   api.get('/appeals', { schema: { tags, summary: 'My units’ queue (overdue first, then by deadline) or everything in my area', querystring: AppealListQuery, response: responses({ 200: Page(Appeal) }) } }, async (request) => {

@@ -2,6 +2,7 @@ import { LEVEL_REGION, type AppealLevel, type AppealUnit } from '@shuren/core';
 import type { DbOrTx } from '../../db/client.js';
 import { invalidField } from '../../shared/errors.js';
 import * as repo from './appeals.repository.js';
+import { chainWithStaff, householdPlace } from './appeals.places-cache.js';
 import type { RegionRow } from './appeals.repository.js';
 
 const LEVEL_OF_REGION: Record<string, AppealLevel> = { grid3: 'grid', grid2: 'compound', community: 'community', subdistrict: 'subdistrict' };
@@ -31,20 +32,21 @@ export async function resolvePlace(db: DbOrTx, input: { regionId?: string; house
 
 /**
  * `resolvePlace` for intake, in fewer round trips: the chain comes with the staff assigned at each node (who
- * hears about a new appeal), so routing and notifying need no further reads.
+ * hears about a new appeal), so routing and notifying need no further reads; both reads are cached for a few
+ * seconds (appeals.places-cache.ts).
  */
 export async function resolvePlaceWithStaff(db: DbOrTx, input: { regionId?: string; householdId?: string }, roles: readonly string[], day: string): Promise<Place & { staffAt: Map<string, string[]> }> {
   let regionId = input.regionId;
   let householdId: string | null = null;
   if (input.householdId) {
-    const hh = await repo.findHousehold(db, input.householdId);
+    const hh = await householdPlace(db, input.householdId);
     if (!hh) throw invalidField('/body/householdId', 'not_found', { zh: '住户不存在', en: 'Household not found' });
     if (input.regionId && input.regionId !== hh.regionId) throw invalidField('/body/regionId', 'mismatch', { zh: '住户不在该区域', en: 'The household is not in that region' });
     regionId = hh.regionId;
     householdId = hh.id;
   }
   if (!regionId) throw invalidField('/body/regionId', 'required', { zh: '请选择地点（住户或区域）', en: 'Choose a place (a household or a region)' });
-  const nodes = await repo.chainWithStaff(db, regionId, roles, day);
+  const nodes = await chainWithStaff(db, regionId, roles, day);
   const region = nodes[nodes.length - 1]?.region;
   if (!region || region.id !== regionId) {
     if (householdId) throw invalidField('/body/householdId', 'not_found', { zh: '住户所在楼栋不存在', en: 'The household’s building does not exist' });

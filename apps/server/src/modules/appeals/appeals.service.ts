@@ -15,26 +15,35 @@ import { appealActions, canFollow, canReadAsStaff, intakeScopes, isReporter, mac
 import { communityPrefix, duplicateArea, resolvePlace, resolvePlaceWithStaff, startingUnit, unitAt, type Place } from './appeals.routing.js';
 import { columnsOf, machineEnv, questionsOf } from './appeals.setup.js';
 import { claimPhotos } from './appeal-photos.service.js';
+import { activeCategory } from './appeals.categories-cache.js';
+import { findDuplicateSummaries, insertSubmission, type DuplicateArea, type DuplicateSummary } from './appeals.intake-sql.js';
 
 const DUPLICATE_WINDOW_MS = 30 * 86_400_000;
 
 async function categoryOrFail(db: DbOrTx, code: string): Promise<CategoryRow> {
-  const category = await repo.findCategoryByCode(db, code);
+  const category = await activeCategory(db, code);
   if (!category) throw invalidField('/body/categoryCode', 'unknown', { zh: '没有这个诉求类别', en: 'Unknown category' });
   return category;
 }
 
-/** Open appeals that look like the same matter: same category, same building (or compound), last 30 days. */
-export async function findDuplicates(db: DbOrTx, categoryCode: string, place: Place, now: Date, excludeId?: string): Promise<AppealRow[]> {
-  const rows = await repo.findDuplicateCandidates(db, categoryCode, duplicateArea(place), new Date(now.getTime() - DUPLICATE_WINDOW_MS), 6);
-  return rows.filter((r) => r.id !== excludeId).slice(0, 5);
+type Point = { lat: number; lng: number };
+
+/** The reported point, else the place's own point (a building's door), else none. */
+function pointOf(place: Place, reported: Point | undefined): Point | null {
+  if (reported) return reported;
+  return place.region.lat !== null && place.region.lng !== null ? { lat: place.region.lat, lng: place.region.lng } : null;
 }
 
-export async function previewDuplicates(db: Db, ctx: CommandContext, input: { categoryCode: string; regionId?: string; householdId?: string }) {
+/** Where to look for the same matter: same category, same building (or compound), or within ~100 m, last 30 days. */
+function duplicateSearch(categoryCode: string, place: Place, point: Point | null, now: Date): DuplicateArea {
+  return { categoryCode, prefix: duplicateArea(place), point, since: new Date(now.getTime() - DUPLICATE_WINDOW_MS) };
+}
+
+export async function previewDuplicates(db: Db, ctx: CommandContext, input: { categoryCode: string; regionId?: string; householdId?: string; point?: Point }): Promise<DuplicateSummary[]> {
   requireActor(ctx);
   const category = await categoryOrFail(db, input.categoryCode);
   const place = await resolvePlace(db, input);
-  return findDuplicates(db, category.code, place, ctx.now);
+  return findDuplicateSummaries(db, duplicateSearch(category.code, place, pointOf(place, input.point), ctx.now));
 }
 
 function newTrackingCode(): string {
@@ -80,6 +89,7 @@ export async function submitAppeal(db: Db, ctx: CommandContext, body: CreateAppe
   const unitIds = start.path.split('/').filter(Boolean).reverse();
   const recipients = [...new Set(unitIds.map((n) => place.staffAt.get(n) ?? []).find((s) => s.length > 0) ?? [])].filter((p) => p !== actor.personId);
 
+  const point = pointOf(place, body.point);
   const write = async (q: DbOrTx) => {
     const id = uuidv7();
     const trackingCode = newTrackingCode();
@@ -97,6 +107,8 @@ export async function submitAppeal(db: Db, ctx: CommandContext, body: CreateAppe
       regionPath: place.path,
       householdId: place.householdId,
       locationText: body.locationText ?? null,
+      lat: point?.lat ?? null,
+      lng: point?.lng ?? null,
       reporterPersonId: actor.personId,
       onBehalfOfPersonId: onBehalfOf?.id ?? null,
       callerName: body.caller?.name ?? null,
@@ -107,7 +119,7 @@ export async function submitAppeal(db: Db, ctx: CommandContext, body: CreateAppe
       updatedAt: ctx.now,
     };
     const text = TEXT.assigned(values as AppealRow);
-    const row = await repo.insertSubmission(q, {
+    const { row, duplicates } = await insertSubmission(q, {
       appeal: values,
       event: {
         id: uuidv7(), appealId: id, seq: 1, type: 'submitted', at: ctx.now, actorPersonId: actor.personId, actorName: actor.name,
@@ -116,9 +128,10 @@ export async function submitAppeal(db: Db, ctx: CommandContext, body: CreateAppe
       },
       audit: auditRow(ctx, { action: 'appeal.submit', entityType: 'appeal', entityId: id, regionPath: place.path, after: { trackingCode, categoryCode: category.code, source, level: start.unit.level, unitRegionId: start.unit.regionId, onBehalfOfPersonId: onBehalfOf?.id ?? null } }),
       notices: recipients.map((recipientPersonId) => ({ id: uuidv7(), recipientPersonId, kind: 'assigned', appealId: id, trackingCode, title: text.title, body: text.body, regionPath: place.path, createdAt: ctx.now })),
+      duplicates: duplicateSearch(category.code, place, point, ctx.now),
     });
     await claimPhotos(q, actor, body.photoRefs, { appeal: row, step: 'submit', now: ctx.now });
-    return { row, outbound: recipients.map((recipientPersonId): OutboundNotification => ({ recipientPersonId, kind: 'assigned', appealId: id, trackingCode, ...text })) };
+    return { row, duplicates, outbound: recipients.map((recipientPersonId): OutboundNotification => ({ recipientPersonId, kind: 'assigned', appealId: id, trackingCode, ...text })) };
   };
   // A tracking code already taken (≈ n/2^50) fails the statement: try again with a new one. Inside a caller's
   // transaction (Open311) the write runs in a savepoint, so a retry is possible there too.
@@ -127,13 +140,13 @@ export async function submitAppeal(db: Db, ctx: CommandContext, body: CreateAppe
     try {
       written = body.photoRefs?.length || db instanceof PgTransaction ? await db.transaction((tx) => write(tx)) : await write(db);
     } catch (err) {
-      if (attempt < 3 && (err as { cause?: { constraint?: string } })?.cause?.constraint === 'appeals_tracking_code_uq') continue;
+      const e = err as { constraint?: string; cause?: { constraint?: string } };
+      if (attempt < 3 && (e?.constraint ?? e?.cause?.constraint) === 'appeals_tracking_code_uq') continue;
       throw err;
     }
   }
-  const duplicates = await findDuplicates(db, category.code, place, ctx.now, written.row.id);
   await sendOutbound(db, written.outbound, log);
-  return { row: written.row, duplicates, outbound: written.outbound };
+  return { row: written.row, duplicates: written.duplicates, outbound: written.outbound };
 }
 
 export type CommandBody = Record<string, any> & { version?: number; internalNote?: string };

@@ -8,6 +8,7 @@ import { notificationRoutes } from './notifications.routes.js';
 import { categoryAdminRoutes } from './categories.routes.js';
 import { appealsOptions, ensureDefaultCategories, setAppealsOptions } from './appeals.setup.js';
 import { sweepOverdue } from './appeals.sweeper.js';
+import { setIntakeCacheSeconds } from './appeals.categories-cache.js';
 
 export { sweepOverdue } from './appeals.sweeper.js';
 export { setNotificationSender, type NotificationSender, type OutboundNotification } from './appeals.notify.js';
@@ -17,6 +18,7 @@ export { workingCalendar } from './appeals.setup.js';
 async function routes(app: FastifyInstance) {
   const options = appealsOptions(app.config);
   setAppealsOptions(options);
+  setIntakeCacheSeconds(app.config.appealsIntakeCacheSeconds);
   setNotificationSender(app.db, consoleNotificationSender(app.log));
   await ensureDefaultCategories(app.db);
   await appealPhotoRoutes(app);
