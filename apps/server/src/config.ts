@@ -33,6 +33,8 @@ export interface Config {
   appealsWarnMinutes: number;
   /** Calendar days after closing when the reporter and followers are asked "is it fixed?"; 0 = off. */
   appealsFixedCheckDays: number;
+  /** Lets a subdistrict admin move the server clock forward (`/api/v1/dev/clock`) to show SLA clocks running out; never in production. */
+  clockControl: boolean;
   /** Origin of the web app as residents reach it, for links in outbound mail (no trailing slash). */
   publicBaseUrl: string | null;
   /** smtp:// or smtps:// URL of the mail relay; set → notices also go out by email to people with an address. */
@@ -127,11 +129,13 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
     appealsReopenDays: int(env, 'APPEALS_REOPEN_DAYS', 14, 0, 365),
     appealsWarnMinutes: int(env, 'APPEALS_WARN_MINUTES', 120, 0, 5 * 450),
     appealsFixedCheckDays: int(env, 'APPEALS_FIXED_CHECK_DAYS', 7, 0, 365),
+    clockControl: bool(env, 'CLOCK_CONTROL', false),
     ...outboundConfig(env),
     outboundSeconds: int(env, 'OUTBOUND_SECONDS', nodeEnv === 'test' ? 0 : 5, 0, 86_400),
     outboundMaxAttempts: int(env, 'OUTBOUND_MAX_ATTEMPTS', 10, 1, 50),
     ...overrides,
   };
+  if (config.clockControl && production) throw new ConfigError('CLOCK_CONTROL must not be set in production: it lets an admin move the server clock');
   if (!['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'].includes(config.logLevel)) throw new ConfigError(`LOG_LEVEL "${config.logLevel}" is not a pino level`);
   return config;
 }

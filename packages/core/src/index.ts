@@ -20,6 +20,7 @@ export * from './contracts/imports.js';
 export * from './contracts/stats.js';
 export * from './contracts/open311.js';
 export * from './contracts/reception.js';
+export * from './contracts/dev-clock.js';
 export * from './contracts/outbound.js';
 export * from './contracts/categories.js';
 export * from './contracts/calendar.js';
