@@ -18,6 +18,7 @@ export * from './contracts/appeals.js';
 export * from './contracts/audit.js';
 export * from './contracts/imports.js';
 export * from './contracts/stats.js';
+export * from './contracts/appeal-trends.js';
 export * from './contracts/open311.js';
 export * from './contracts/reception.js';
 export * from './contracts/dev-clock.js';
