@@ -195,4 +195,23 @@ describe('CLOCK_CONTROL on: nobody responds, the admin moves the clock, the appe
     // The admin's session was made at the moved time, so it is still valid now.
     expect((await detail()).unit.level).toBe('community');
   });
+
+  it('never answers a body of any shape with a 5xx; every refusal is problem+json', async () => {
+    let admin = await login(s.app, 'admin');
+    const body = fc.oneof(
+      fc.anything(),
+      fc.record({ advanceMinutes: fc.oneof(fc.integer(), fc.double(), fc.string(), fc.constant(null), fc.array(fc.integer())) }, { requiredKeys: [] }),
+      fc.string().map((x) => ({ advanceMinutes: 1, [x || 'extra']: x })),
+    );
+    await fc.assert(
+      fc.asyncProperty(body, async (payload) => {
+        const res = await s.app.inject({ method: 'POST', url: '/api/v1/dev/clock', headers: { cookie: admin, 'content-type': 'application/json' }, payload: JSON.stringify(payload) ?? 'null' });
+        expect(res.statusCode, res.body).toBeLessThan(500);
+        if (res.statusCode >= 400) expect(res.headers['content-type']).toContain('application/problem+json');
+        // A valid body moved the clock; a long move ends the session the next calls run on.
+        if (res.statusCode === 200) admin = await login(s.app, 'admin');
+      }),
+      { numRuns: 60, seed: 20261121 },
+    );
+  });
 });
