@@ -1,5 +1,6 @@
 // Browser journeys: `npm run build` first, then `npm run test:e2e`.
-// Starts the server on a free port with a fresh data dir (demo data loads), runs every e2e/*.spec.mjs
+// Starts the server on a free port with a fresh data dir (demo data loads) and a clock admins may move
+// (CLOCK_CONTROL=true, for the "nobody responds" journey), runs every e2e/*.spec.mjs
 // in headless Debian Chromium through playwright-core, writes screenshots to e2e/screenshots/,
 // prints `e2e: N passed, N failed` and exits non-zero on failure.
 //   node e2e/run.mjs [filter]      only journeys whose file or name contains `filter`
@@ -49,7 +50,7 @@ async function startServer() {
   let output = '';
   const child = spawn(process.execPath, ['--import', 'tsx', 'apps/server/src/server.ts'], {
     cwd: root,
-    env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', DATA_DIR: dataDir, DATABASE_URL: '', NODE_ENV: 'development', WEB_DIST: webDist, LOG_LEVEL: process.env.LOG_LEVEL ?? 'info' },
+    env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', DATA_DIR: dataDir, DATABASE_URL: '', NODE_ENV: 'development', CLOCK_CONTROL: 'true', WEB_DIST: webDist, LOG_LEVEL: process.env.LOG_LEVEL ?? 'info' },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   const collect = (b) => {

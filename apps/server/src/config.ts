@@ -35,6 +35,22 @@ export interface Config {
   appealsFixedCheckDays: number;
   /** How long intake may serve categories, place chains with their staff, and households from memory (seconds); 0 = read every time. */
   appealsIntakeCacheSeconds: number;
+  /** Lets a subdistrict admin move the server clock forward (`/api/v1/dev/clock`) to show SLA clocks running out; never in production. */
+  clockControl: boolean;
+  /** Origin of the web app as residents reach it, for links in outbound mail (no trailing slash). */
+  publicBaseUrl: string | null;
+  /** smtp:// or smtps:// URL of the mail relay; set → notices also go out by email to people with an address. */
+  smtpUrl: string | null;
+  /** Sender of outbound mail, `addr@host` or `Name <addr@host>`; required with SMTP_URL. */
+  mailFrom: string | null;
+  /** http(s) URL that receives every notice as a signed JSON POST; set → the webhook channel is on. */
+  webhookUrl: string | null;
+  /** HMAC-SHA256 key for X-Shuren-Signature; required with WEBHOOK_URL. */
+  webhookSecret: string | null;
+  /** Outbound delivery worker period, seconds; 0 = never (tests call it directly). */
+  outboundSeconds: number;
+  /** Attempts per delivery before it is marked failed. */
+  outboundMaxAttempts: number;
 }
 
 export class ConfigError extends Error {}
@@ -53,6 +69,39 @@ function bool(env: NodeJS.ProcessEnv, name: string, fallback: boolean): boolean 
   if (['1', 'true', 'yes'].includes(raw.toLowerCase())) return true;
   if (['0', 'false', 'no'].includes(raw.toLowerCase())) return false;
   throw new ConfigError(`${name} must be true or false, got "${raw}"`);
+}
+
+function url(env: NodeJS.ProcessEnv, name: string, protocols: string[]): string | null {
+  const raw = env[name]?.trim();
+  if (!raw) return null;
+  let u: URL;
+  try {
+    u = new URL(raw);
+  } catch {
+    // The value is not repeated: SMTP_URL carries the relay's password.
+    throw new ConfigError(`${name} must be a URL (${protocols.join(' or ')})`);
+  }
+  if (!protocols.includes(u.protocol.replace(/:$/, '')) || !u.hostname) throw new ConfigError(`${name} must be a ${protocols.join(' or ')} URL with a host`);
+  return raw;
+}
+
+/**
+ * Outbound channels: each is on when its variables are set, and a half-configured channel stops the boot
+ * (so a missing sender or secret is found at deploy time, not by a resident who never hears back).
+ */
+function outboundConfig(env: NodeJS.ProcessEnv): Pick<Config, 'publicBaseUrl' | 'smtpUrl' | 'mailFrom' | 'webhookUrl' | 'webhookSecret'> {
+  const publicBaseUrl = url(env, 'PUBLIC_BASE_URL', ['http', 'https'])?.replace(/\/+$/, '') ?? null;
+  if (publicBaseUrl && /[?#]/.test(publicBaseUrl)) throw new ConfigError('PUBLIC_BASE_URL must be an origin with an optional path, without ? or #');
+  const smtpUrl = url(env, 'SMTP_URL', ['smtp', 'smtps']);
+  const mailFrom = env.MAIL_FROM?.trim() || null;
+  if (mailFrom && !/^(?:[^<>@\r\n]*<[^<>@\s]+@[^<>@\s]+\.[^<>@\s]+>|[^<>@\s]+@[^<>@\s]+\.[^<>@\s]+)$/.test(mailFrom)) throw new ConfigError(`MAIL_FROM must be an address such as "熟人 <noreply@example.org>", got "${mailFrom}"`);
+  if (smtpUrl && !mailFrom) throw new ConfigError('MAIL_FROM is required when SMTP_URL is set');
+  if (smtpUrl && !publicBaseUrl) throw new ConfigError('PUBLIC_BASE_URL is required when SMTP_URL is set (each mail links to the appeal)');
+  const webhookUrl = url(env, 'WEBHOOK_URL', ['http', 'https']);
+  const webhookSecret = env.WEBHOOK_SECRET?.trim() || null;
+  if (webhookUrl && !webhookSecret) throw new ConfigError('WEBHOOK_SECRET is required when WEBHOOK_URL is set');
+  if (webhookSecret && webhookSecret.length < 16) throw new ConfigError('WEBHOOK_SECRET must be at least 16 characters');
+  return { publicBaseUrl, smtpUrl, mailFrom, webhookUrl, webhookSecret };
 }
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Partial<Config> = {}): Config {
@@ -83,8 +132,13 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
     appealsWarnMinutes: int(env, 'APPEALS_WARN_MINUTES', 120, 0, 5 * 450),
     appealsFixedCheckDays: int(env, 'APPEALS_FIXED_CHECK_DAYS', 7, 0, 365),
     appealsIntakeCacheSeconds: int(env, 'APPEALS_INTAKE_CACHE_SECONDS', nodeEnv === 'test' ? 0 : 10, 0, 300),
+    clockControl: bool(env, 'CLOCK_CONTROL', false),
+    ...outboundConfig(env),
+    outboundSeconds: int(env, 'OUTBOUND_SECONDS', nodeEnv === 'test' ? 0 : 5, 0, 86_400),
+    outboundMaxAttempts: int(env, 'OUTBOUND_MAX_ATTEMPTS', 10, 1, 50),
     ...overrides,
   };
+  if (config.clockControl && production) throw new ConfigError('CLOCK_CONTROL must not be set in production: it lets an admin move the server clock');
   if (!['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'].includes(config.logLevel)) throw new ConfigError(`LOG_LEVEL "${config.logLevel}" is not a pino level`);
   return config;
 }

@@ -3,6 +3,7 @@ import { openDatabase } from './db/client.js';
 import { DataDirLockedError } from './db/dir-lock.js';
 import { buildApp } from './app.js';
 import { ensureDemoData } from './seed/demo.js';
+import { OffsetClock } from './shared/time.js';
 
 async function main() {
   let config;
@@ -25,7 +26,9 @@ async function main() {
     }
     throw e;
   }
-  const app = await buildApp({ config, database });
+  // CLOCK_CONTROL=true (never in production): a clock an admin moves forward through /api/v1/dev/clock.
+  const app = await buildApp({ config, database, ...(config.clockControl ? { clock: new OffsetClock() } : {}) });
+  if (config.clockControl) app.log.warn('CLOCK_CONTROL is on: subdistrict admins may move the server clock forward (POST /api/v1/dev/clock)');
 
   let closing = false;
   const shutdown = async (signal: string) => {

@@ -11,7 +11,9 @@ import { statsModule } from './stats/index.js';
 import { appealsModule } from './appeals/index.js';
 import { receptionModule } from './reception/index.js';
 import { householdsModule } from './households/index.js';
+import { devModule } from './dev/index.js';
+import { outboundModule } from './outbound/index.js';
 import { calendarModule } from './calendar/index.js';
 
 /** Every feature module, in registration order. The stats endpoint collects `stats` from each. */
-export const MODULES: ModuleManifest[] = [authModule, regionsModule, peopleModule, assignmentsModule, auditModule, importsModule, organisationsModule, venuesModule, statsModule, calendarModule, appealsModule, householdsModule, receptionModule];
+export const MODULES: ModuleManifest[] = [authModule, regionsModule, peopleModule, assignmentsModule, auditModule, importsModule, organisationsModule, venuesModule, statsModule, calendarModule, appealsModule, householdsModule, receptionModule, outboundModule, devModule];

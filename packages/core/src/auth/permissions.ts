@@ -21,6 +21,8 @@ export const PERMISSIONS = [
   'audit.read',
   'stats.read',
   'account.manage',
+  // What went out by email and webhook, and what failed (subdistrict admins).
+  'outbound.read',
   // Subdistrict-wide settings (held by subdistrict admins): the appeal category tree and the holiday calendar.
   'appeal_category.manage',
   'calendar.manage',

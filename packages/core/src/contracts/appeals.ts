@@ -79,6 +79,11 @@ export const CreateAppealBody = Type.Object(
     /** A hotline caller who is not registered. */
     caller: Type.Optional(Type.Object({ name: Type.String({ minLength: 1, maxLength: 100 }), phone: Type.Optional(Type.String({ pattern: '^[0-9+\\- ]{5,20}$' })) }, { additionalProperties: false })),
     photoRefs: Type.Optional(PhotoRefs),
+    /**
+     * Only for categories that offer mediation (邻里矛盾, 噪音, 宠物, 停车…): true when the resident agrees that a
+     * people's mediator (人民调解员) or the 楼长 first visits both sides to talk it through; false when they decline.
+     */
+    mediation: Type.Optional(Type.Boolean()),
   },
   { additionalProperties: false },
 );
@@ -122,9 +127,15 @@ export const Appeal = Type.Object({
   mergedIntoId: Type.Union([Id, Type.Null()]),
   followerCount: Type.Integer(),
   photoRefs: Type.Array(Type.String()),
+  /** offered: the category offers people's mediation; accepted: the resident's answer when reporting (null: not asked). */
+  mediation: Type.Object({ offered: Type.Boolean(), accepted: Type.Union([Type.Boolean(), Type.Null()]) }),
   allowedActions: AllowedActions,
 });
 export type Appeal = Static<typeof Appeal>;
+
+/** The numbers on a handler's "待我处理" badge: open work in my units' queue whose clock runs, and how much of it is overdue. */
+export const AppealQueueCounts = Type.Object({ open: Type.Integer(), overdue: Type.Integer() });
+export type AppealQueueCounts = Static<typeof AppealQueueCounts>;
 
 export const AppealEventView = Type.Object({
   id: Id,

@@ -106,7 +106,8 @@ type SubmissionKeys<T> = readonly (keyof T & string)[];
 
 export interface Submission {
   appeal: typeof appeals.$inferInsert;
-  event: typeof appealEvents.$inferInsert;
+  /** The first timeline event(s): submitted, and the resident's yes to mediation when given. */
+  event: (typeof appealEvents.$inferInsert)[];
   audit: ReturnType<typeof auditRow>;
   notices: (typeof notifications.$inferInsert)[];
   duplicates: DuplicateArea;
@@ -120,7 +121,7 @@ export async function insertSubmission(db: DbOrTx, input: Submission): Promise<{
     parts.push(`${name} as (${built.text})`);
     values.push(...built.values);
   };
-  add('event', insertRows(appealEvents, Object.keys(input.event) as SubmissionKeys<typeof appealEvents.$inferInsert>, [input.event], values.length + 1));
+  add('event', insertRows(appealEvents, Object.keys(input.event[0]) as SubmissionKeys<typeof appealEvents.$inferInsert>, input.event, values.length + 1));
   add('audit', insertRows(auditLog, Object.keys(input.audit) as SubmissionKeys<typeof auditLog.$inferInsert>, [input.audit], values.length + 1));
   if (input.notices.length) add('notices', insertRows(notifications, Object.keys(input.notices[0]) as SubmissionKeys<typeof notifications.$inferInsert>, input.notices, values.length + 1));
   const appeal = insertRows(appeals, Object.keys(input.appeal) as SubmissionKeys<typeof appeals.$inferInsert>, [input.appeal], values.length + 1);

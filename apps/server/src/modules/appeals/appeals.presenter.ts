@@ -39,7 +39,7 @@ function unitView(row: AppealRow, regionNames: Map<string, string>) {
   };
 }
 
-export function presentAppeal(row: AppealRow, category: Pick<CategoryRow, 'code' | 'nameZh' | 'nameEn'>, allowedActions: string[], c: PresentContext): Appeal {
+export function presentAppeal(row: AppealRow, category: Pick<CategoryRow, 'code' | 'nameZh' | 'nameEn' | 'mediation'>, allowedActions: string[], c: PresentContext): Appeal {
   const running = row.dueAt.getUTCFullYear() !== NO_DEADLINE_YEAR;
   return {
     id: row.id,
@@ -74,6 +74,7 @@ export function presentAppeal(row: AppealRow, category: Pick<CategoryRow, 'code'
     mergedIntoId: row.mergedIntoId,
     followerCount: row.followerCount,
     photoRefs: row.photoRefs as string[],
+    mediation: { offered: category.mediation || row.mediationConsent !== null, accepted: row.mediationConsent },
     allowedActions,
   };
 }

@@ -148,6 +148,21 @@ export async function listQueue(db: DbOrTx, f: QueueFilter): Promise<AppealRow[]
   return db.select().from(appeals).where(and(...where)).orderBy(asc(appeals.dueAt), asc(appeals.id)).limit(f.limit + 1);
 }
 
+/**
+ * The "待我处理" badge: open appeals with a unit in `scopes` whose clock runs (work is owed: not paused, not awaiting
+ * the resident's check), and how many of them are overdue at `now`. Reads the open-queue index, no rows.
+ */
+export async function countQueue(db: DbOrTx, scopes: string[], now: Date, noDeadline: Date): Promise<{ open: number; overdue: number }> {
+  const [r] = await db
+    .select({
+      open: sql<number>`count(*) filter (where ${appeals.dueAt} < ${noDeadline.toISOString()}::timestamptz)::int`,
+      overdue: sql<number>`count(*) filter (where ${appeals.dueAt} <= ${now.toISOString()}::timestamptz)::int`,
+    })
+    .from(appeals)
+    .where(and(subtreeOf(appeals.unitPath, scopes), sql`${appeals.status} not in (${sql.join(TERMINAL_STATUSES.map((s) => sql`${s}`), sql`, `)})`));
+  return { open: Number(r?.open ?? 0), overdue: Number(r?.overdue ?? 0) };
+}
+
 /** Appeals a person reported, was reported for, or follows; newest first. */
 export async function listMine(db: DbOrTx, personId: string, cursor: string | undefined, limit: number): Promise<AppealRow[]> {
   const followed = db.select({ id: appealFollowers.appealId }).from(appealFollowers).where(eq(appealFollowers.personId, personId));

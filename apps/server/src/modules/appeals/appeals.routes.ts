@@ -2,7 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
 import {
-  Appeal, AppealCategory, AppealCommandBodies, AppealDetail, AppealListQuery, AppealSummaryPublic, APPEAL_COMMAND_PATHS, APPEAL_COMMANDS, CreateAppealBody, CreatedAppeal,
+  Appeal, AppealCategory, AppealCommandBodies, AppealQueueCounts, AppealDetail, AppealListQuery, AppealSummaryPublic, APPEAL_COMMAND_PATHS, APPEAL_COMMANDS, CreateAppealBody, CreatedAppeal,
   DuplicateQueryBody, IdParams, narrowScopes, normaliseTrackingCode, Page, PageQueryProps, PublicAppeal, TrackParams, type AppealLevel, type SlaTable,
 } from '@shuren/core';
 import { actorOf, contextOf } from '../../shared/context.js';
@@ -14,6 +14,7 @@ import { queueScopes, readScopes, requireStaffRead } from './appeals.policy.js';
 import * as service from './appeals.service.js';
 import { presentDuplicate } from './appeals.presenter.js';
 import { publicView, staffDetail, staffViews, summaries } from './appeals.views.js';
+import { NO_DEADLINE } from './appeals.setup.js';
 
 const tags = ['appeals'];
 
@@ -58,6 +59,12 @@ export async function appealRoutes(app: FastifyInstance) {
     const items = rows.slice(0, limit);
     const last = items[items.length - 1];
     return { items: await staffViews(app.db, actor, items, now), nextCursor: rows.length > limit && last ? encodeCursor(last.dueAt.toISOString(), last.id) : null };
+  });
+
+  api.get('/appeals/counts', { schema: { tags, summary: 'How much open work my units’ queue holds and how much is overdue (the 待我处理 badge)', response: responses({ 200: AppealQueueCounts }) } }, async (request) => {
+    const scopes = queueScopes(actorOf(request));
+    if (scopes.length === 0) throw new AppError('forbidden');
+    return repo.countQueue(app.db, scopes, app.clock.now(), NO_DEADLINE);
   });
 
   api.get('/appeals/track/:code', { config: { public: true, rateLimit: { max: 60, timeWindow: '1 minute' } }, schema: { tags, summary: 'Public timeline by tracking code (no internal notes; staff by role)', params: TrackParams, response: responses({ 200: PublicAppeal }) } }, async (request) => {

@@ -66,6 +66,7 @@ export async function submitAppeal(db: Db, ctx: CommandContext, body: CreateAppe
   const place = placeRead.value;
   const issues = checkAnswers(questionsOf(category), body.answers ?? {});
   if (issues.length) throw new AppError('validation_failed', { fields: issues.map((i) => ({ field: `/body/answers/${i.key}`, code: i.code === 'unknown' ? 'additionalProperties' : i.code === 'type' ? 'invalid' : i.code })) });
+  if (body.mediation !== undefined && !category.mediation) throw invalidField('/body/mediation', 'not_offered', { zh: '该类别不提供调解', en: 'This category does not offer mediation' });
   const placeField = body.householdId ? '/body/householdId' : '/body/regionId';
   const intake = intakeScopes(actor);
   const staffHere = intake.some((s) => place.path.startsWith(s));
@@ -113,20 +114,24 @@ export async function submitAppeal(db: Db, ctx: CommandContext, body: CreateAppe
       onBehalfOfPersonId: onBehalfOf?.id ?? null,
       callerName: body.caller?.name ?? null,
       callerPhone: body.caller?.phone ?? null,
+      mediationConsent: category.mediation ? (body.mediation ?? null) : null,
       ...columnsOf(state, start.path),
       submittedAt: ctx.now,
       createdAt: ctx.now,
       updatedAt: ctx.now,
     };
     const text = TEXT.assigned(values as AppealRow);
+    const submitted = {
+      id: uuidv7(), appealId: id, seq: 1, type: 'submitted', at: ctx.now, actorPersonId: actor.personId, actorName: actor.name,
+      actorRole: 'reporter', level: start.unit.level, unitRegionId: start.unit.regionId, publicNote: null, internalNote: null,
+      photoRefs: body.photoRefs ?? [], data: { source, unit: start.unit, onBehalfOfPersonId: onBehalfOf?.id ?? null, responseDueAt: new Date((event as { responseDueAt: number }).responseDueAt).toISOString() }, regionPath: place.path,
+    };
+    // The resident's "yes" to mediation is a step of its own on both timelines ("居民同意调解"); the machine ignores it.
+    const consent = values.mediationConsent === true ? [{ ...submitted, id: uuidv7(), seq: 2, type: 'mediation_accepted', photoRefs: [], data: {} }] : [];
     const { row, duplicates } = await insertSubmission(q, {
       appeal: values,
-      event: {
-        id: uuidv7(), appealId: id, seq: 1, type: 'submitted', at: ctx.now, actorPersonId: actor.personId, actorName: actor.name,
-        actorRole: 'reporter', level: start.unit.level, unitRegionId: start.unit.regionId, publicNote: null, internalNote: null,
-        photoRefs: body.photoRefs ?? [], data: { source, unit: start.unit, onBehalfOfPersonId: onBehalfOf?.id ?? null, responseDueAt: new Date((event as { responseDueAt: number }).responseDueAt).toISOString() }, regionPath: place.path,
-      },
-      audit: auditRow(ctx, { action: 'appeal.submit', entityType: 'appeal', entityId: id, regionPath: place.path, after: { trackingCode, categoryCode: category.code, source, level: start.unit.level, unitRegionId: start.unit.regionId, onBehalfOfPersonId: onBehalfOf?.id ?? null } }),
+      event: [submitted, ...consent],
+      audit: auditRow(ctx, { action: 'appeal.submit', entityType: 'appeal', entityId: id, regionPath: place.path, after: { trackingCode, categoryCode: category.code, source, level: start.unit.level, unitRegionId: start.unit.regionId, onBehalfOfPersonId: onBehalfOf?.id ?? null, mediationConsent: values.mediationConsent } }),
       notices: recipients.map((recipientPersonId) => ({ id: uuidv7(), recipientPersonId, kind: 'assigned', appealId: id, trackingCode, title: text.title, body: text.body, regionPath: place.path, createdAt: ctx.now })),
       duplicates: duplicateSearch(category.code, place, point, ctx.now),
     });

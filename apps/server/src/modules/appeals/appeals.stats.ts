@@ -2,6 +2,7 @@ import { sql } from 'drizzle-orm';
 import { APPEAL_LEVEL_LABELS, APPEAL_LEVELS, type AppealLevel } from '@shuren/core';
 import type { Db, DbOrTx } from '../../db/client.js';
 import type { StatFigure } from '../manifest.js';
+import { rebuildAppealTrends } from './appeals.trends.js';
 
 const pct = (num: number, den: number) => (den === 0 ? 0 : Math.round((num / den) * 1000) / 10);
 
@@ -62,12 +63,13 @@ export const RECOUNT_SQL = `select region_path, category_code,
 const RECOUNT = sql.raw(RECOUNT_SQL);
 
 /**
- * Recounts the rollups from the appeal rows (after a bulk load that skipped triggers, or to repair). One
+ * Recounts the rollups and the weekly trends from the appeal rows (after a bulk load that skipped triggers, or to repair). One
  * transaction: readers see the old figures until the new ones are complete.
  */
 export async function rebuildAppealRollups(db: Db): Promise<void> {
   await db.transaction(async (tx) => {
     await tx.execute(sql`delete from appeal_rollups`);
     await tx.execute(sql`insert into appeal_rollups ${RECOUNT}`);
+    await rebuildAppealTrends(tx);
   });
 }

@@ -1,11 +1,12 @@
 import type { FastifyInstance } from 'fastify';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
-import { IdParams, RegionStats, type RegionLevel } from '@shuren/core';
+import { AppealTrends, AppealTrendsQuery, APPEAL_TRENDS_DEFAULT_WEEKS, IdParams, RegionStats, type RegionLevel } from '@shuren/core';
 import { actorOf } from '../../shared/context.js';
-import { notFound } from '../../shared/errors.js';
+import { invalidField, notFound } from '../../shared/errors.js';
 import { responses } from '../../shared/route-schema.js';
 import { shanghaiDay } from '../../shared/time.js';
 import { findRegionById } from '../regions/regions.repository.js';
+import { appealTrends, categoryExists } from '../appeals/appeals.trends.js';
 import { MODULES } from '../index.js';
 import { authorizeStatsRead } from './stats.policy.js';
 import { regionStats } from './stats.service.js';
@@ -27,6 +28,35 @@ export async function statsRoutes(app: FastifyInstance) {
       // MODULES is read at request time: the module list imports this module, so it is not complete at load time.
       const figures = await regionStats(app.db, MODULES, region, asOf);
       return { region: { id: region.id, name: region.name, level: region.level as RegionLevel }, asOf, figures };
+    },
+  );
+
+  api.get(
+    '/regions/:id/appeal-trends',
+    {
+      schema: {
+        tags,
+        summary: 'Weekly 接诉即办 trends of a region subtree (Monday-start weeks, Asia/Shanghai), optionally for one category',
+        params: IdParams,
+        querystring: AppealTrendsQuery,
+        response: responses({ 200: AppealTrends }),
+      },
+    },
+    async (request) => {
+      const actor = actorOf(request);
+      const region = await findRegionById(app.db, request.params.id);
+      if (!region) throw notFound();
+      authorizeStatsRead(actor, region.path);
+      const { weeks = APPEAL_TRENDS_DEFAULT_WEEKS, categoryCode } = request.query;
+      if (categoryCode && !(await categoryExists(app.db, categoryCode)))
+        throw invalidField('/query/categoryCode', 'unknown_category', { zh: '没有这个诉求类别', en: 'No such appeal category' });
+      const now = app.clock.now();
+      return {
+        region: { id: region.id, name: region.name, level: region.level as RegionLevel },
+        asOf: shanghaiDay(now),
+        categoryCode: categoryCode ?? null,
+        weeks: await appealTrends(app.db, region, { now, weeks, categoryCode }),
+      };
     },
   );
 }

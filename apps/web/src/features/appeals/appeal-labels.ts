@@ -51,6 +51,7 @@ export const EVENT_LABELS: Record<string, ZhEn> = {
   extension_denied: { zh: '延期未批准', en: 'Extension refused' },
   reopened: { zh: '重新打开', en: 'Reopened' },
   followed: { zh: '有居民关注', en: 'A neighbour followed' },
+  mediation_accepted: { zh: '居民同意调解', en: 'Resident agreed to mediation' },
 };
 
 export function eventLabel(type: string): ZhEn {

@@ -27,6 +27,7 @@ const SECTIONS: Section[] = [
   { path: '/console/venues', zh: '场所', en: 'Venues', permission: 'venue.read' },
   { path: '/console/imports', zh: '导入', en: 'Import', permission: 'person.manage' },
   { path: '/console/audit', zh: '审计', en: 'Audit', permission: 'audit.read' },
+  { path: '/console/settings', zh: '设置', en: 'Settings', permission: 'appeal_category.manage' },
 ];
 
 export function ConsoleLayout({ children }: { children: ReactNode }) {

@@ -19,6 +19,7 @@ const Venue = lazy(() => import('./pages/venue-page'));
 const Imports = lazy(() => import('./pages/imports-page'));
 const Audit = lazy(() => import('./pages/audit-page'));
 const Appeals = lazy(() => import('../appeals/console/routes'));
+const Settings = lazy(() => import('../admin/routes'));
 
 /** The staff console (/console/*): desktop first, dense antd tables, scoped by the region in the URL. */
 export default function ConsoleRoutes() {
@@ -41,6 +42,7 @@ export default function ConsoleRoutes() {
               <Route path="imports" element={<Imports />} />
               <Route path="audit" element={<Audit />} />
               <Route path="appeals/*" element={<Appeals />} />
+              <Route path="settings/*" element={<Settings />} />
               <Route path="*" element={<NotFound />} />
             </Routes>
           </Suspense>

@@ -120,7 +120,7 @@ export function DashboardPage() {
             </Col>
           ))}
         </Row>
-        <AppealsPanel figures={figures} />
+        <AppealsPanel figures={figures} regionId={regionId} />
 
         {figures.length > 0 && (
           <Suspense fallback={chartFallback}>

@@ -1,6 +1,7 @@
 import { Link, useNavigate } from 'react-router-dom';
 import { isStaff, useMe, useSignOut } from '../../shared/auth';
 import { useI18n } from '../../shared/i18n';
+import { useTaskCounts } from '../appeals/handler/tasks-api';
 import { headAssignments } from './resident-api';
 import { Screen } from './ui';
 
@@ -11,6 +12,8 @@ interface Tile {
   sub: string;
   testId: string;
   wide?: boolean;
+  /** A count shown as a red badge after the title ("待我处理 3"). */
+  badge?: number;
 }
 
 /** Big tiles, one per task; a 楼长 also gets a tile per building they look after. */
@@ -20,7 +23,21 @@ export function HomePage() {
   const signOut = useSignOut();
   const navigate = useNavigate();
   const heads = headAssignments(me.data);
+  // Anyone holding a role may have a queue; the server says whose (403 = no queue, no tile).
+  const counts = useTaskCounts((me.data?.assignments.length ?? 0) > 0);
+  const c = counts.data;
   const tiles: Tile[] = [
+    ...(c
+      ? [{
+          to: '/r/tasks',
+          icon: '📋',
+          title: t('待我处理', 'My tasks'),
+          sub: c.overdue > 0 ? t(`其中 ${c.overdue} 件已超时`, `${c.overdue} overdue`) : c.open > 0 ? t('楼里的事，请及时处理', 'Matters in your building, please deal with them') : t('现在没有需要处理的事', 'Nothing needs you right now'),
+          testId: 'tile-tasks',
+          wide: true,
+          badge: c.open,
+        }]
+      : []),
     ...heads.map((a) => ({
       to: `/r/building/${a.regionId}`,
       icon: '🏢',
@@ -46,7 +63,15 @@ export function HomePage() {
                 <span className="r-tile-icon" aria-hidden="true">
                   {x.icon}
                 </span>
-                <span className="r-tile-title">{x.title}</span>
+                <span className="r-tile-title">
+                  {x.title}
+                  {x.badge ? (
+                    <span className="r-tile-badge" data-testid={`${x.testId}-badge`}>
+                      {x.badge}
+                      <span className="r-visually-hidden">{t(' 件', ' open')}</span>
+                    </span>
+                  ) : null}
+                </span>
                 <span className="r-tile-sub">{x.sub}</span>
               </Link>
             </li>

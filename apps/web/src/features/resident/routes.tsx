@@ -10,7 +10,7 @@ import { HouseholdPage } from './household-page';
 import { OrganisationsPage, VenueDetailPage, VenuesPage } from './venues-page';
 import { Notice, Screen } from './ui';
 import { useI18n } from '../../shared/i18n';
-import { ResidentAppeals } from '../appeals/resident-entry';
+import { HandlerTasks, ResidentAppeals } from '../appeals/resident-entry';
 
 /**
  * Resident and 楼长 pages (/r/*), phone first. Plain React + CSS, no antd: this chunk is what an elderly
@@ -28,6 +28,7 @@ export default function ResidentRoutes() {
       <Route path="building/:regionId" element={<Auth><BuildingPage /></Auth>} />
       <Route path="building/:regionId/households/:householdId" element={<Auth><BuildingHouseholdPage /></Auth>} />
       <Route path="appeals/*" element={<ResidentAppeals />} />
+      <Route path="tasks/*" element={<HandlerTasks />} />
       <Route path="*" element={<ResidentNotFound />} />
     </Routes>
   );

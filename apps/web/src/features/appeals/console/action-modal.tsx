@@ -3,35 +3,13 @@ import { APPEAL_LEVEL_LABELS, DEPARTMENT_LABELS, DEPARTMENTS, SATISFACTION_LABEL
 import { useI18n, type ZhEn } from '../../../shared/i18n';
 import { CommandModal, compact } from '../../console/shared/simple-form';
 import { commandPath, type Appeal } from '../appeals-api';
+import { COMMAND_LABELS, commandFields, DANGER } from '../commands';
 import { MergeSurvivorPicker } from './merge-picker';
 import { PhotoField } from './photo-field';
 import { dispatchLevels, suggestedUnit } from './suggest';
 
-/** Button words for each workflow command, and which ones change the outcome for good (shown as danger). */
-export const COMMAND_LABELS: Record<string, ZhEn> = {
-  accept: { zh: '受理', en: 'Accept' },
-  reject: { zh: '不予受理', en: 'Reject' },
-  merge: { zh: '合并重复', en: 'Merge duplicate' },
-  dispatch: { zh: '派单', en: 'Dispatch' },
-  start: { zh: '开始处理', en: 'Start' },
-  handle: { zh: '办结处置', en: 'Mark handled' },
-  verify: { zh: '现场核查', en: 'Verify on site' },
-  close: { zh: '结案', en: 'Close' },
-  return: { zh: '退回（非本单位）', en: 'Return (not ours)' },
-  escalate: { zh: '上报', en: 'Escalate' },
-  pause: { zh: '暂停（等居民）', en: 'Pause (waiting for resident)' },
-  resume: { zh: '恢复', en: 'Resume' },
-  request_extension: { zh: '申请延期', en: 'Request extension' },
-  approve_extension: { zh: '审批延期', en: 'Decide extension' },
-  reopen: { zh: '重新打开', en: 'Reopen' },
-};
-export const DANGER = new Set(['reject', 'merge', 'return']);
-/** Order of buttons: the usual next step first. */
-export const COMMAND_ORDER = ['accept', 'dispatch', 'start', 'handle', 'verify', 'close', 'approve_extension', 'resume', 'escalate', 'request_extension', 'pause', 'return', 'merge', 'reject', 'reopen'];
-
-export function staffActions(a: Pick<Appeal, 'allowedActions'>): string[] {
-  return COMMAND_ORDER.filter((c) => a.allowedActions.includes(c));
-}
+// Button words, order and each command's fields are shared with the phone screens (../commands).
+export { COMMAND_LABELS, COMMAND_ORDER, DANGER, staffActions } from '../commands';
 
 const levelOptions = (levels: AppealLevel[], t: (x: ZhEn) => string) => levels.map((l) => ({ value: l, label: t(APPEAL_LEVEL_LABELS[l]) }));
 
@@ -43,8 +21,9 @@ export function ActionModal({ appeal, command, category, onClose }: { appeal: Ap
   const { t } = useI18n();
   const label = COMMAND_LABELS[command] ?? { zh: command, en: command };
   const suggested = command === 'dispatch' ? suggestedUnit(appeal.unit.level, category) : null;
-  const reason = (zh: string, en: string) => (
-    <Form.Item name="reason" label={t(zh, en)} rules={[{ required: true, whitespace: true, message: t('请填写原因', 'A reason is required') }, { max: 500 }]}>
+  const fields = commandFields(command, appeal);
+  const reason = (label: ZhEn) => (
+    <Form.Item name="reason" label={t(label)} rules={[{ required: true, whitespace: true, message: t('请填写原因', 'A reason is required') }, { max: 500 }]}>
       <Input.TextArea rows={3} data-testid="action-reason" />
     </Form.Item>
   );
@@ -87,14 +66,11 @@ export function ActionModal({ appeal, command, category, onClose }: { appeal: Ap
               {note()}
             </>
           )}
-          {command === 'reject' && reason('不予受理的原因（居民可见）', 'Why not (the resident sees it)')}
-          {command === 'return' && reason('退回原因（为什么不归本单位）', 'Why it is not ours')}
-          {command === 'pause' && reason('等待居民什么', 'What we are waiting for')}
-          {command === 'reopen' && reason('重新打开的原因', 'Why reopen')}
+          {fields.reason && command !== 'escalate' && command !== 'request_extension' && reason(fields.reason)}
           {command === 'escalate' && (
             <>
-              {reason('上报原因', 'Why escalate')}
-              {appeal.unit.level === 'subdistrict' && (
+              {reason(fields.reason!)}
+              {fields.department && (
                 <Form.Item name="department" label={t('职能部门', 'Department')} rules={[{ required: true, message: t('请选择部门', 'Choose a department') }]}>
                   <Select options={DEPARTMENTS.map((d) => ({ value: d, label: t(DEPARTMENT_LABELS[d]) }))} />
                 </Form.Item>
@@ -121,7 +97,7 @@ export function ActionModal({ appeal, command, category, onClose }: { appeal: Ap
               <Form.Item name="days" label={t('延期（工作日）', 'Extra working days')} rules={[{ required: true, message: t('请填写天数', 'How many days') }]}>
                 <InputNumber min={1} max={60} precision={0} style={{ width: 160 }} />
               </Form.Item>
-              {reason('延期原因', 'Why')}
+              {reason(fields.reason!)}
             </>
           )}
           {command === 'approve_extension' && (
@@ -129,12 +105,12 @@ export function ActionModal({ appeal, command, category, onClose }: { appeal: Ap
               <Radio.Group options={[{ value: true, label: t('同意', 'Approve') }, { value: false, label: t('不同意', 'Refuse') }]} optionType="button" />
             </Form.Item>
           )}
-          {(command === 'handle' || command === 'verify') && (
-            <Form.Item name="photoRefs" label={command === 'handle' ? t('处置后照片', 'After-photos') : t('现场照片', 'On-site photos')}>
+          {fields.photos && (
+            <Form.Item name="photoRefs" label={t(fields.photos)}>
               <PhotoField />
             </Form.Item>
           )}
-          {['accept', 'start', 'handle', 'verify', 'close', 'resume', 'approve_extension', 'merge'].includes(command) && note(command === 'handle')}
+          {fields.note && command !== 'dispatch' && note(fields.note === 'required')}
           <Form.Item name="internalNote" label={t('内部备注（仅工作人员可见）', 'Internal note (staff only)')} rules={[{ max: 2000 }]}>
             <Input.TextArea rows={2} data-testid="action-internal-note" />
           </Form.Item>

@@ -52,6 +52,19 @@ export default function AppealPage() {
             </Button>
           ))}
         </Space>
+        {a.mediation.offered && (
+          <Alert
+            style={{ marginBottom: 12 }}
+            type="info"
+            showIcon
+            data-testid="appeal-mediation-hint"
+            title={a.mediation.accepted ? t('调解：居民同意先调解', 'Mediation: the resident agreed to mediation first') : t('调解：此类矛盾可先调解', 'Mediation: disputes like this can be mediated first')}
+            description={t(
+              '请人民调解员或楼长上门，分别听取双方意见，促成和解；调解不成的如实记录并上报社区人民调解委员会。办结时写明双方约定。',
+              'Ask a people’s mediator or the building head to visit, hear each side and help them settle; if it fails, record it and escalate to the community mediation committee. When handling, write down what both sides agreed.',
+            )}
+          />
+        )}
         <Descriptions size="small" column={{ xs: 1, md: 2, xl: 3 }} bordered>
           <Descriptions.Item label={t('内容', 'Description')} span={3}>
             <Typography.Paragraph style={{ margin: 0, whiteSpace: 'pre-wrap' }}>{a.description}</Typography.Paragraph>
@@ -65,6 +78,11 @@ export default function AppealPage() {
           <Descriptions.Item label={t('办结时限', 'Resolution due')}>{formatDateTime(a.resolutionDueAt) || '—'}</Descriptions.Item>
           <Descriptions.Item label={t('返工 / 上报', 'Rework / escalations')}>{a.reworkCount} / {a.escalationCount}</Descriptions.Item>
           <Descriptions.Item label={t('关注人数', 'Followers')}>{a.followerCount}</Descriptions.Item>
+          {a.mediation.offered && (
+            <Descriptions.Item label={t('调解', 'Mediation')}>
+              <span data-testid="appeal-mediation">{a.mediation.accepted === true ? t('居民同意调解', 'Resident agreed') : a.mediation.accepted === false ? t('居民不需要调解', 'Resident declined') : t('未询问', 'Not asked')}</span>
+            </Descriptions.Item>
+          )}
           <Descriptions.Item label={t('满意度', 'Satisfaction')}>{a.satisfaction ? t(SATISFACTION_LABELS[a.satisfaction as Satisfaction]) : '—'}</Descriptions.Item>
           {Object.entries(a.answers).map(([k, v]) => (
             <Descriptions.Item key={k} label={category ? t(category.questions.find((x) => x.key === k)?.label ?? { zh: k, en: k }) : k}>

@@ -7,7 +7,7 @@ import { MAX_PHOTOS, photoThumb, uploadPhotos } from '../photos';
  * Up to six photos, taken with the camera or picked from the album. Each is uploaded at once (the server
  * strips EXIF location and makes a thumbnail); the report then carries the photo ids.
  */
-export function PhotoPicker({ ids, onChange }: { ids: string[]; onChange: (ids: string[]) => void }) {
+export function PhotoPicker({ ids, onChange, title }: { ids: string[]; onChange: (ids: string[]) => void; title?: string }) {
   const { t } = useI18n();
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<unknown>(null);
@@ -16,7 +16,7 @@ export function PhotoPicker({ ids, onChange }: { ids: string[]; onChange: (ids: 
     <section className="ra-photo-slot" style={{ display: 'block' }} aria-labelledby="ra-photos-title" data-testid="ra-photo-slot">
       <h2 id="ra-photos-title" className="ra-label" style={{ margin: '0 0 8px' }}>
         <span aria-hidden="true">📷 </span>
-        {t(`照片（可不传，最多 ${MAX_PHOTOS} 张）`, `Photos (optional, up to ${MAX_PHOTOS})`)}
+        {title ?? t(`照片（可不传，最多 ${MAX_PHOTOS} 张）`, `Photos (optional, up to ${MAX_PHOTOS})`)}
       </h2>
       {ids.length > 0 && (
         <ul className="ra-thumbs">

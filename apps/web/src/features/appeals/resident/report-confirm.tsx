@@ -19,6 +19,7 @@ function toBody(d: Draft) {
     ...(Object.keys(answers).length ? { answers } : {}),
     ...(d.onBehalf ? { onBehalfOfPersonId: d.onBehalf.personId } : {}),
     ...(d.photoIds.length ? { photoRefs: d.photoIds } : {}),
+    ...(d.category!.mediation ? { mediation: d.mediation } : {}),
   };
 }
 
@@ -91,6 +92,12 @@ export function ConfirmScreen() {
                   ))}
                 </ul>
               </dd>
+            </>
+          )}
+          {c.mediation && (
+            <>
+              <dt>{t('调解', 'Mediation')}</dt>
+              <dd data-testid="ra-confirm-mediation">{draft.mediation ? t('愿意先请调解员/楼长上门调解', 'Yes, a mediator or the building head visits first') : t('不需要调解', 'No mediation')}</dd>
             </>
           )}
           {draft.onBehalf && (

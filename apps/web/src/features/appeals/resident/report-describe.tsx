@@ -102,6 +102,8 @@ export function DescribeScreen() {
         <input id="ra-location" className="ra-input" maxLength={200} value={draft.locationText} onChange={(e) => update({ locationText: e.target.value })} placeholder={t('例如：2楼楼梯口', 'e.g. 2nd floor landing')} data-testid="ra-location" />
       </fieldset>
 
+      {category.mediation && <MediationOffer value={draft.mediation} onChange={(mediation) => update({ mediation })} />}
+
       <PhotoPicker ids={draft.photoIds} onChange={(photoIds) => update({ photoIds })} />
 
       <Duplicates />
@@ -155,6 +157,29 @@ function Duplicates() {
         ))}
       </ul>
       {follow.isError && <ErrorBlock error={follow.error} />}
+    </section>
+  );
+}
+
+/**
+ * People's mediation (人民调解) for disputes between neighbours — noise, pets, parking…: opt-in. A mediator or the
+ * 楼长 hears both sides and helps them agree, before or instead of anyone being told off.
+ */
+function MediationOffer({ value, onChange }: { value: boolean; onChange: (v: boolean) => void }) {
+  const { t } = useI18n();
+  return (
+    <section className="ra-mediation" aria-labelledby="ra-mediation-title" data-testid="ra-mediation">
+      <h2 id="ra-mediation-title" className="ra-label" style={{ marginTop: 0 }}>
+        <span aria-hidden="true">🤝 </span>
+        {t('邻里之间的事，可以先调解', 'Between neighbours, mediation can come first')}
+      </h2>
+      <p style={{ margin: '0 0 8px' }}>
+        {t('调解员或楼长会上门，分别听双方说，帮大家商量出办法。免费，您可以随时不再调解。', 'A mediator or the building head visits, hears each side and helps you agree. It is free, and you can stop at any time.')}
+      </p>
+      <button type="button" className="ra-choice" aria-pressed={value} onClick={() => onChange(!value)} data-testid="ra-mediation-toggle">
+        <span aria-hidden="true">{value ? '☑️' : '⬜'} </span>
+        {t('愿意请调解员/楼长先上门调解', 'I would like a mediator or the building head to visit first')}
+      </button>
     </section>
   );
 }

@@ -31,9 +31,11 @@ export interface Draft {
   place: Place | null;
   onBehalf: OnBehalf | null;
   photoIds: string[];
+  /** For a category that offers people's mediation: the resident agrees that a mediator or the 楼长 visits first. */
+  mediation: boolean;
 }
 
-const EMPTY: Draft = { category: null, description: '', locationText: '', answers: {}, place: null, onBehalf: null, photoIds: [] };
+const EMPTY: Draft = { category: null, description: '', locationText: '', answers: {}, place: null, onBehalf: null, photoIds: [], mediation: false };
 
 interface Ctx {
   draft: Draft;
