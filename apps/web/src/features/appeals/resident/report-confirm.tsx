@@ -7,7 +7,7 @@ import { ErrorBlock, Screen } from '../../resident/ui';
 import type { CreatedAppeal } from '../appeals-api';
 import { categoryIcon } from '../appeal-labels';
 import { photoThumb } from '../photos';
-import { useDraft, type Draft } from './report-state';
+import { apiPoint, useDraft, type Draft } from './report-state';
 
 function toBody(d: Draft) {
   const answers = Object.fromEntries(Object.entries(d.answers).filter(([, v]) => v !== ''));
@@ -20,6 +20,7 @@ function toBody(d: Draft) {
     ...(d.onBehalf ? { onBehalfOfPersonId: d.onBehalf.personId } : {}),
     ...(d.photoIds.length ? { photoRefs: d.photoIds } : {}),
     ...(d.category!.mediation ? { mediation: d.mediation } : {}),
+    ...apiPoint(d.point),
   };
 }
 
@@ -79,6 +80,12 @@ export function ConfirmScreen() {
           <dd>
             {draft.place?.label}
             {draft.locationText.trim() && ` · ${draft.locationText.trim()}`}
+            {draft.point && (
+              <span className="ra-choice-sub" data-testid="ra-confirm-point">
+                <span aria-hidden="true">📍 </span>
+                {t(`含位置（约 ${draft.point.accuracy} 米精度）`, `With your location (about ${draft.point.accuracy} m)`)}
+              </span>
+            )}
           </dd>
           {draft.photoIds.length > 0 && (
             <>

@@ -9,9 +9,10 @@ import { ErrorBlock, Screen } from '../../resident/ui';
 import type { AppealSummary } from '../appeals-api';
 import { categoryIcon } from '../appeal-labels';
 import { OnBehalfPicker } from './on-behalf-picker';
+import { LocationPicker } from './location-picker';
 import { PhotoPicker } from './photo-picker';
 import { QuestionField } from './question-field';
-import { useDraft, usePlaceChoices, type Place } from './report-state';
+import { apiPoint, useDraft, usePlaceChoices, type Place } from './report-state';
 
 const samePlace = (a: Place | null, b: Place) => !!a && a.kind === b.kind && a.householdId === b.householdId && a.regionId === b.regionId;
 
@@ -100,6 +101,7 @@ export function DescribeScreen() {
           {t('具体位置（可不填）', 'Exact spot (optional)')}
         </label>
         <input id="ra-location" className="ra-input" maxLength={200} value={draft.locationText} onChange={(e) => update({ locationText: e.target.value })} placeholder={t('例如：2楼楼梯口', 'e.g. 2nd floor landing')} data-testid="ra-location" />
+        <LocationPicker value={draft.point} onChange={(point) => update({ point })} />
       </fieldset>
 
       {category.mediation && <MediationOffer value={draft.mediation} onChange={(mediation) => update({ mediation })} />}
@@ -120,13 +122,16 @@ export function DescribeScreen() {
   );
 }
 
-/** Open reports of the same category at the same building: following one (+1) is better than a second report. */
+/**
+ * Open reports of the same category at the same building, or within ~100 m of the point the resident shared:
+ * following one (+1) is better than a second report.
+ */
 function Duplicates() {
   const { t } = useI18n();
   const navigate = useNavigate();
   const { draft } = useDraft();
   const place = draft.place;
-  const body = draft.category && place ? { categoryCode: draft.category.code, ...(place.householdId ? { householdId: place.householdId } : { regionId: place.regionId }) } : null;
+  const body = draft.category && place ? { categoryCode: draft.category.code, ...(place.householdId ? { householdId: place.householdId } : { regionId: place.regionId }), ...apiPoint(draft.point) } : null;
   const dups = useQuery({
     queryKey: ['appeals', 'duplicates', body],
     enabled: !!body,

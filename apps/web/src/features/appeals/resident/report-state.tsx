@@ -23,6 +23,13 @@ export interface OnBehalf {
   homeRegionName: string | null;
 }
 
+/** Where the resident stood when they tapped "use where I am now" (WGS-84), with the phone's own accuracy in metres. */
+export interface ReportedPoint {
+  lat: number;
+  lng: number;
+  accuracy: number;
+}
+
 export interface Draft {
   category: AppealCategory | null;
   description: string;
@@ -33,9 +40,16 @@ export interface Draft {
   photoIds: string[];
   /** For a category that offers people's mediation: the resident agrees that a mediator or the 楼长 visits first. */
   mediation: boolean;
+  /** Optional: the phone's location, used to find the same matter reported within ~100 m (also from another building). */
+  point: ReportedPoint | null;
 }
 
-const EMPTY: Draft = { category: null, description: '', locationText: '', answers: {}, place: null, onBehalf: null, photoIds: [], mediation: false };
+const EMPTY: Draft = { category: null, description: '', locationText: '', answers: {}, place: null, onBehalf: null, photoIds: [], mediation: false, point: null };
+
+/** The point as the API takes it (`GeoPoint`): degrees only; the accuracy stays on the phone. */
+export function apiPoint(point: ReportedPoint | null): { point: { lat: number; lng: number } } | Record<string, never> {
+  return point ? { point: { lat: point.lat, lng: point.lng } } : {};
+}
 
 interface Ctx {
   draft: Draft;
