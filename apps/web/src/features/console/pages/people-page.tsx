@@ -4,7 +4,7 @@ import { PlusOutlined } from '@ant-design/icons';
 import { Link } from 'react-router-dom';
 import { useQueryClient } from '@tanstack/react-query';
 import { CN_MOBILE_PATTERN, ROLES, ROLE_LABELS, type Person } from '@shuren/core';
-import { api } from '../../../shared/api';
+import { api, ApiError, isApiError } from '../../../shared/api';
 import { hasPermission, useMe } from '../../../shared/auth';
 import { useI18n } from '../../../shared/i18n';
 import { CursorTable } from '../shared/cursor-table';
@@ -75,6 +75,17 @@ export default function PeoplePage() {
   );
 }
 
+/**
+ * On edit a clearable field (`Email | null`) that fails is reported once per branch: "must be a valid email" and
+ * "must be of type null". The second tells a person nothing, so it is dropped where the field has another error.
+ */
+function withoutNullBranch(e: unknown): unknown {
+  if (!isApiError(e)) return e;
+  const specific = new Set(e.fieldErrors.filter((f) => f.code !== 'type').map((f) => f.field));
+  const kept = e.fieldErrors.filter((f) => !(f.code === 'type' && specific.has(f.field)));
+  return kept.length === e.fieldErrors.length ? e : new ApiError(e.status, { ...e.problem, errors: kept });
+}
+
 /** Register or edit a person; the rules mirror the API's (`CreatePersonBody`) and its answers land on the fields. */
 export function PersonForm({ person, defaultRegionId, onClose }: { person?: Person; defaultRegionId?: string; onClose: () => void }) {
   const { t } = useI18n();
@@ -93,7 +104,7 @@ export function PersonForm({ person, defaultRegionId, onClose }: { person?: Pers
       await qc.invalidateQueries({ queryKey: ['person'] });
       onClose();
     } catch (e) {
-      setError(applyApiErrors(form, e));
+      setError(applyApiErrors(form, withoutNullBranch(e)));
     } finally {
       setBusy(false);
     }
@@ -107,7 +118,15 @@ export function PersonForm({ person, defaultRegionId, onClose }: { person?: Pers
         onFinish={submit}
         initialValues={
           person
-            ? { name: person.name, gender: person.gender, birthYear: person.birthYear ?? undefined, partyMember: person.partyMember, homeRegionId: person.homeRegionId ?? undefined, phone: person.phoneMasked ? undefined : (person.phone ?? undefined) }
+            ? {
+                name: person.name,
+                gender: person.gender,
+                birthYear: person.birthYear ?? undefined,
+                partyMember: person.partyMember,
+                homeRegionId: person.homeRegionId ?? undefined,
+                phone: person.phoneMasked ? undefined : (person.phone ?? undefined),
+                email: person.emailMasked ? undefined : (person.email ?? undefined),
+              }
             : { gender: 'unspecified', partyMember: false, homeRegionId: defaultRegionId }
         }
       >
@@ -125,6 +144,15 @@ export function PersonForm({ person, defaultRegionId, onClose }: { person?: Pers
             <Input maxLength={11} />
           </Form.Item>
         )}
+        {/* The format is the API's to judge (its field error lands here); a kept address stays masked and blank means "keep it". */}
+        <Form.Item
+          name="email"
+          label={t('电子邮箱（可不填）', 'Email (optional)')}
+          extra={person?.emailMasked ? t(`已登记 ${person.email ?? ''}；留空则不变，填写新地址则替换`, `On file: ${person.email ?? ''}; leave blank to keep it, type a new address to replace it`) : t('用于接收诉求办理通知', 'Used to send appeal notices')}
+          rules={[{ max: 254, message: t('邮箱地址太长', 'The address is too long') }]}
+        >
+          <Input inputMode="email" autoComplete="off" maxLength={254} placeholder={person?.emailMasked ? (person.email ?? undefined) : 'name@example.com'} data-testid="person-email" />
+        </Form.Item>
         {!person && (
           <Form.Item name="idNumber" label={t('身份证号', 'ID number')} rules={[{ pattern: /^\d{17}[\dX]$/, message: t('请输入 18 位身份证号', 'Enter the 18-character ID number') }]}>
             <Input maxLength={18} />

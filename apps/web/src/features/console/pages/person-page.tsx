@@ -16,12 +16,16 @@ export default function PersonPage() {
   const { t, lang } = useI18n();
   const person = useQuery({ queryKey: ['person', id], queryFn: () => api<Person>(`/people/${id}`) });
   const [editing, setEditing] = useState(false);
-  const [revealed, setRevealed] = useState<{ phone?: string | null; idNumber?: string | null }>({});
-  const [revealing, setRevealing] = useState<null | 'phone' | 'idNumber'>(null);
+  // What a reveal showed belongs to the record as it was then: an edit (a new updatedAt) masks it again.
+  const [revealedFor, setRevealedFor] = useState<{ at: string; values: Revealed } | null>(null);
+  const [revealing, setRevealing] = useState<null | RevealField[]>(null);
   const page = errorPage(person.error);
   if (page) return <>{page}</>;
   const p = person.data;
   if (!p) return <Card loading />;
+  const revealed: Revealed = revealedFor?.at === p.updatedAt ? revealedFor.values : {};
+  // Phone and email are contact details under the same permission: one audited reveal shows both.
+  const contactFields: RevealField[] = [...(can(p, 'revealPhone') && revealed.phone === undefined ? (['phone'] as const) : []), ...(can(p, 'revealEmail') && revealed.email === undefined ? (['email'] as const) : [])];
 
   return (
     <Space direction="vertical" style={{ width: '100%' }} size={12}>
@@ -30,11 +34,13 @@ export default function PersonPage() {
         title={<span data-testid="person-name">{p.name}</span>}
         extra={
           <Space>
-            {can(p, 'revealPhone') && revealed.phone === undefined && (
-              <Button size="small" onClick={() => setRevealing('phone')} data-testid="reveal-phone">{t('查看完整手机号', 'Show full mobile')}</Button>
+            {contactFields.length > 0 && (
+              <Button size="small" onClick={() => setRevealing(contactFields)} data-testid={contactFields.includes('phone') ? 'reveal-phone' : 'reveal-email'}>
+                {contactFields.length === 2 ? t('查看完整手机号和邮箱', 'Show full mobile and email') : contactFields[0] === 'phone' ? t('查看完整手机号', 'Show full mobile') : t('查看完整邮箱', 'Show full email')}
+              </Button>
             )}
             {can(p, 'revealIdNumber') && revealed.idNumber === undefined && (
-              <Button size="small" onClick={() => setRevealing('idNumber')}>{t('查看完整身份证号', 'Show full ID number')}</Button>
+              <Button size="small" onClick={() => setRevealing(['idNumber'])}>{t('查看完整身份证号', 'Show full ID number')}</Button>
             )}
             {can(p, 'edit', 'update') && (
               <Button size="small" type="primary" onClick={() => setEditing(true)} data-testid="person-edit">{t('编辑', 'Edit')}</Button>
@@ -48,6 +54,9 @@ export default function PersonPage() {
           <Descriptions.Item label={t('出生年', 'Born')}>{p.birthYear ?? '—'}</Descriptions.Item>
           <Descriptions.Item label={t('党员', 'Party member')}>{p.partyMember ? <Tag color="red">{t('是', 'Yes')}</Tag> : t('否', 'No')}</Descriptions.Item>
           <Descriptions.Item label={t('手机号', 'Mobile')}>{revealed.phone !== undefined ? revealed.phone : (p.phone ?? '—')}</Descriptions.Item>
+          <Descriptions.Item label={t('电子邮箱', 'Email')}>
+            <span data-testid="person-email-value">{revealed.email !== undefined ? (revealed.email ?? '—') : (p.email ?? '—')}</span>
+          </Descriptions.Item>
           <Descriptions.Item label={t('身份证号', 'ID number')}>{revealed.idNumber !== undefined ? revealed.idNumber : (p.idNumber ?? '—')}</Descriptions.Item>
           <Descriptions.Item label={t('更新时间', 'Updated')}>{formatDateTime(p.updatedAt, lang)}</Descriptions.Item>
         </Descriptions>
@@ -56,13 +65,16 @@ export default function PersonPage() {
         <AssignmentsTable personId={p.id} defaultPersonId={p.id} />
       </Card>
       {editing && <PersonForm person={p} onClose={() => setEditing(false)} />}
-      {revealing && <RevealDialog personId={p.id} field={revealing} onDone={(v) => { setRevealed((r) => ({ ...r, ...v })); setRevealing(null); }} onCancel={() => setRevealing(null)} />}
+      {revealing && <RevealDialog personId={p.id} fields={revealing} onDone={(v) => { setRevealedFor({ at: p.updatedAt, values: { ...revealed, ...v } }); setRevealing(null); }} onCancel={() => setRevealing(null)} />}
     </Space>
   );
 }
 
+type RevealField = 'phone' | 'idNumber' | 'email';
+type Revealed = { phone?: string | null; idNumber?: string | null; email?: string | null };
+
 /** Every reveal is audited with a reason, so the dialog asks for one. */
-function RevealDialog({ personId, field, onDone, onCancel }: { personId: string; field: 'phone' | 'idNumber'; onDone: (v: { phone?: string | null; idNumber?: string | null }) => void; onCancel: () => void }) {
+function RevealDialog({ personId, fields, onDone, onCancel }: { personId: string; fields: RevealField[]; onDone: (v: Revealed) => void; onCancel: () => void }) {
   const { t } = useI18n();
   const { message } = App.useApp();
   const [reason, setReason] = useState('');
@@ -77,7 +89,7 @@ function RevealDialog({ personId, field, onDone, onCancel }: { personId: string;
       onOk={async () => {
         setBusy(true);
         try {
-          onDone(await api(`/people/${personId}/reveal`, { body: { fields: [field], reason: reason.trim() } }));
+          onDone(await api<Revealed>(`/people/${personId}/reveal`, { body: { fields, reason: reason.trim() } }));
         } catch (e) {
           message.error((e as Error).message);
         } finally {
