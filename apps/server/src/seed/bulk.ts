@@ -2,7 +2,7 @@ import { sql } from 'drizzle-orm';
 import type { DbOrTx } from '../db/client.js';
 
 /** A column of a bulk insert and its SQL type (json/jsonb values are passed as JSON, not text). */
-export type BulkColumn = [name: string, type: 'uuid' | 'text' | 'int' | 'numeric' | 'bool' | 'date' | 'timestamptz' | 'jsonb'];
+export type BulkColumn = [name: string, type: 'uuid' | 'text' | 'int' | 'float8' | 'numeric' | 'bool' | 'date' | 'timestamptz' | 'jsonb'];
 
 /**
  * Set-based insert: each statement ships a few thousand rows as one JSON parameter and unpacks them with

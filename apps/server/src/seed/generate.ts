@@ -60,7 +60,7 @@ export async function writePlan(db: Db, plan: SeedPlan, log?: (line: string) => 
       last = Date.now();
       return n;
     };
-    await bulk(tx, 'regions', [['id', 'uuid'], ['parent_id', 'uuid'], ['level', 'text'], ['kind', 'text'], ['code', 'text'], ['name', 'text'], ['path', 'text']], t.nodes.map((n) => [n.id, n.parentId, n.level, n.kind, n.code, n.name, n.path]));
+    await bulk(tx, 'regions', [['id', 'uuid'], ['parent_id', 'uuid'], ['level', 'text'], ['kind', 'text'], ['code', 'text'], ['name', 'text'], ['path', 'text'], ['lat', 'float8'], ['lng', 'float8']], t.nodes.map((n) => [n.id, n.parentId, n.level, n.kind, n.code, n.name, n.path, n.lat ?? null, n.lng ?? null]));
     await bulk(
       tx,
       'region_history',

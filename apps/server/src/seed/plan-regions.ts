@@ -27,6 +27,9 @@ export interface PlanNode {
   /** Lanes only: a 街 (street, held by 街长) rather than a 巷 (held by 巷长). */
   street: boolean;
   households: PlanHousehold[];
+  /** A representative point (WGS-84), for compounds, areas, buildings and lanes; see placePoints. */
+  lat?: number;
+  lng?: number;
 }
 
 export interface PlanHousehold {
@@ -175,5 +178,34 @@ export function planRegions(spec: ScaleSpec, ids: IdFactory, rng: Rng): RegionPl
     }
   });
 
+  placePoints(communities, grid2);
   return { root, nodes, communities, grid2, grid3, byCode, households };
+}
+
+// Around 桂城 (Nanhai, Foshan). Invented but plausible: communities on a grid about 800 m apart, compounds about
+// 150 m apart inside their community, buildings and lanes about 25 m apart inside their compound. Computed from
+// positions only (no random draws), so adding points changes nothing else the seed produces.
+const ORIGIN = { lat: 23.03, lng: 113.135 };
+const METRE_LAT = 1 / 111_320;
+const METRE_LNG = 1 / (111_320 * Math.cos((ORIGIN.lat * Math.PI) / 180));
+
+function placePoints(communities: PlanNode[], grid2: PlanNode[]) {
+  const side = Math.ceil(Math.sqrt(communities.length));
+  communities.forEach((c, ci) => {
+    const cNorth = Math.floor(ci / side) * 800;
+    const cEast = (ci % side) * 800;
+    const compounds = grid2.filter((g) => g.parentId === c.id);
+    const gSide = Math.max(1, Math.ceil(Math.sqrt(compounds.length)));
+    compounds.forEach((g, gi) => {
+      const gNorth = cNorth + Math.floor(gi / gSide) * 150;
+      const gEast = cEast + (gi % gSide) * 150;
+      g.lat = ORIGIN.lat + gNorth * METRE_LAT;
+      g.lng = ORIGIN.lng + gEast * METRE_LNG;
+      const bSide = Math.max(1, Math.ceil(Math.sqrt(g.children.length)));
+      g.children.forEach((b, bi) => {
+        b.lat = ORIGIN.lat + (gNorth + Math.floor(bi / bSide) * 25) * METRE_LAT;
+        b.lng = ORIGIN.lng + (gEast + (bi % bSide) * 25) * METRE_LNG;
+      });
+    });
+  });
 }

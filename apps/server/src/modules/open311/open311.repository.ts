@@ -67,6 +67,20 @@ export async function findRegionsByName(db: DbOrTx, name: string, prefix: string
     .limit(2);
 }
 
+/**
+ * The building or lane (else any node) with a point nearest to `point` inside the subtree, within `metres`: where a
+ * bare lat/long lands. A box on lat/lng narrows the candidates; the tree has a few thousand nodes.
+ */
+export async function nearestPlaceWithPoint(db: DbOrTx, prefix: string, point: { lat: number; lng: number }, box: { latMin: number; latMax: number; lngMin: number; lngMax: number }): Promise<RegionRow | undefined> {
+  const [row] = await db
+    .select()
+    .from(regions)
+    .where(and(sql`${regions.path} like ${prefix + '%'}`, sql`${regions.lat} between ${box.latMin} and ${box.latMax}`, sql`${regions.lng} between ${box.lngMin} and ${box.lngMax}`))
+    .orderBy(sql`case when ${regions.level} = 'grid3' then 0 else 1 end`, sql`power(${regions.lat} - ${point.lat}, 2) + power((${regions.lng} - ${point.lng}) * cos(radians(${point.lat})), 2)`)
+    .limit(1);
+  return row;
+}
+
 export async function subdistricts(db: DbOrTx): Promise<RegionRow[]> {
   return db.select().from(regions).where(eq(regions.level, 'subdistrict')).orderBy(asc(regions.code));
 }

@@ -7,6 +7,7 @@ import { requireActor, type CommandContext } from '../../shared/context.js';
 import { AppError, invalidField, notFound } from '../../shared/errors.js';
 import { submitAppeal } from '../appeals/appeals.service.js';
 import { sendOutbound } from '../appeals/appeals.notify.js';
+import { boxAround, metresBetween } from '../appeals/appeals.intake-sql.js';
 import { Open311Error } from './open311.format.js';
 import type { SubmitInput } from './open311.input.js';
 import { canManageClients, clientActor, clientScopes } from './open311.policy.js';
@@ -85,8 +86,9 @@ export async function authenticate(db: Db, apiKey: string | undefined, lang: Lan
 /**
  * Where the report is placed. address_id names a household (its id) or a region node (its code); address_string
  * is matched to a node's exact name or code, else kept as text; a bare point is placed at the client's own node.
- * Regions carry no coordinates, so lat/long cannot find a building: for a subdistrict-wide client the point lands
- * with the subdistrict operations centre, which dispatches it (the coordinates stay on the request).
+ * A bare lat/long lands on the nearest building (or other node) with a point within 150 m inside the client's
+ * area; failing that, on the client's own node — for a subdistrict-wide client the operations centre, which
+ * dispatches it. The point itself goes with the report (duplicates within ~100 m are found by it).
  */
 async function placeOf(db: Db, client: ClientRow, input: SubmitInput, lang: Lang): Promise<{ regionId?: string; householdId?: string; note: string | null }> {
   const inside = (path: string) => path.startsWith(client.regionPath);
@@ -110,8 +112,15 @@ async function placeOf(db: Db, client: ClientRow, input: SubmitInput, lang: Lang
     if (byName.length === 1) return { regionId: byName[0].id, note: point };
     return { regionId: client.regionId, note: [t, point].filter(Boolean).join(' · ') };
   }
+  if (input.lat !== null && input.long !== null) {
+    const at = { lat: input.lat, lng: input.long };
+    const near = await repo.nearestPlaceWithPoint(db, client.regionPath, at, boxAround(at, NEAREST_PLACE_METRES));
+    if (near && metresBetween(at, { lat: near.lat!, lng: near.lng! }) <= NEAREST_PLACE_METRES) return { regionId: near.id, note: point };
+  }
   return { regionId: client.regionId, note: point };
 }
+
+const NEAREST_PLACE_METRES = 150;
 
 /**
  * POST requests: the submission becomes an appeal (source open311) through the appeals service, reported by the
@@ -138,6 +147,7 @@ export async function submitRequest(
     description: input.description ?? text(lang, `${category.nameZh}（经 Open311 反映）`, `${category.nameEn} (reported via Open311)`),
     ...(place.householdId ? { householdId: place.householdId } : { regionId: place.regionId }),
     ...(locationText ? { locationText } : {}),
+    ...(input.lat !== null && input.long !== null ? { point: { lat: input.lat, lng: input.long } } : {}),
     answers: input.answers,
     source: 'open311',
     ...(input.caller ? { caller: input.caller } : {}),
