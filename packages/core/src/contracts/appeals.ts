@@ -112,7 +112,8 @@ export const Appeal = Type.Object({
   status: AppealStatusSchema,
   statusName: LabelZhEn,
   unit: AppealUnitView,
-  place: Type.Object({ regionId: Id, regionName: Type.String(), householdId: Type.Union([Id, Type.Null()]), locationText: Type.Union([Type.String(), Type.Null()]) }),
+  /** `point`: where it was reported (the phone's or an Open311 client's point, else the building's own), or null. */
+  place: Type.Object({ regionId: Id, regionName: Type.String(), householdId: Type.Union([Id, Type.Null()]), locationText: Type.Union([Type.String(), Type.Null()]), point: Type.Union([GeoPoint, Type.Null()]) }),
   reporter: Type.Object({ personId: Type.Union([Id, Type.Null()]), name: Type.Union([Type.String(), Type.Null()]), onBehalfOfPersonId: Type.Union([Id, Type.Null()]), onBehalfOfName: Type.Union([Type.String(), Type.Null()]), callerName: Type.Union([Type.String(), Type.Null()]), callerPhone: Type.Union([Type.String(), Type.Null()]) }),
   submittedAt: Timestamp,
   responseDueAt: Type.Union([Timestamp, Type.Null()]),

@@ -61,6 +61,9 @@ describe('duplicates within ~100 m', () => {
     expect(first.statusCode).toBe(201);
     const row = (await t.database.db.execute(sql`select lat, lng from appeals where tracking_code = ${first.json().trackingCode}`)) as unknown as { rows: { lat: number; lng: number }[] };
     expect(row.rows[0]).toEqual({ lat: r1.lat, lng: r1.lng });
+    // Staff see the point on the appeal.
+    const detail = (await admin.get(`/appeals/${first.json().id}`)).json();
+    expect(detail.place.point).toEqual({ lat: r1.lat, lng: r1.lng });
     const next = await resident.post('/appeals/duplicates', { categoryCode: 'ebike_indoor_charging', regionId: b2 });
     expect(next.json().items.map((d: any) => d.trackingCode)).toContain(first.json().trackingCode);
   });

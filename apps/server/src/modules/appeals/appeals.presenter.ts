@@ -53,7 +53,7 @@ export function presentAppeal(row: AppealRow, category: Pick<CategoryRow, 'code'
     status: row.status as AppealStatus,
     statusName: APPEAL_STATUS_LABELS[row.status as AppealStatus],
     unit: unitView(row, c.regionNames),
-    place: { regionId: row.placeRegionId, regionName: c.regionNames.get(row.placeRegionId) ?? '', householdId: row.householdId, locationText: row.locationText },
+    place: { regionId: row.placeRegionId, regionName: c.regionNames.get(row.placeRegionId) ?? '', householdId: row.householdId, locationText: row.locationText, point: row.lat !== null && row.lng !== null ? { lat: row.lat, lng: row.lng } : null },
     reporter: {
       personId: row.reporterPersonId,
       name: row.reporterPersonId ? (c.names.get(row.reporterPersonId) ?? null) : null,

@@ -69,7 +69,17 @@ export default function AppealPage() {
           <Descriptions.Item label={t('内容', 'Description')} span={3}>
             <Typography.Paragraph style={{ margin: 0, whiteSpace: 'pre-wrap' }}>{a.description}</Typography.Paragraph>
           </Descriptions.Item>
-          <Descriptions.Item label={t('地点', 'Place')}>{[a.place.regionName, a.place.locationText].filter(Boolean).join(' · ')}</Descriptions.Item>
+          <Descriptions.Item label={t('地点', 'Place')}>
+            {[a.place.regionName, a.place.locationText].filter(Boolean).join(' · ')}
+            {a.place.point && (
+              <>
+                {' · '}
+                <a href={`https://uri.amap.com/marker?position=${a.place.point.lng},${a.place.point.lat}&coordinate=wgs84`} target="_blank" rel="noreferrer" data-testid="appeal-point">
+                  📍 {a.place.point.lat.toFixed(5)}, {a.place.point.lng.toFixed(5)}
+                </a>
+              </>
+            )}
+          </Descriptions.Item>
           <Descriptions.Item label={t('承办单位', 'Unit')}>{unitText(a.unit, t)}</Descriptions.Item>
           <Descriptions.Item label={t('反映人', 'Reported by')}>{reporter || '—'}</Descriptions.Item>
           <Descriptions.Item label={t('来源', 'Source')}>{t(SOURCE_LABELS[a.source] ?? { zh: a.source, en: a.source })}</Descriptions.Item>
