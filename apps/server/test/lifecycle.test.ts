@@ -1,116 +1,39 @@
-import { spawn, type ChildProcess } from 'node:child_process';
-import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
-import net from 'node:net';
-import os from 'node:os';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
-import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadConfig } from '../src/config.js';
+import { freePort, freshStore as freshProcessStore, loginAs, PG_URL, spawnServer as spawnProcess, startServer as startProcess, stopServer as stop, type ServerProcess as Server } from './server-process.js';
 
 /**
  * The real server as an operator runs it (`node --import tsx apps/server/src/server.ts`): start, health, docs,
  * logs, the data-directory lock, SIGTERM and restart, production defaults. Without DATABASE_URL the servers use
  * PGlite on a temporary DATA_DIR; with it, each server gets a fresh PostgreSQL database (the lock is PGlite's).
+ * The servers log at info level here: the request log lines and the shutdown message are what is checked.
  */
-const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..');
-const PG_URL = process.env.DATABASE_URL || null;
 if (PG_URL) console.log('[lifecycle] skipped on PostgreSQL: the data-directory lock test, since the lock guards the embedded database directory only');
 const SLOW = 400_000;
-
-interface Server {
-  proc: ChildProcess;
-  url: string;
-  out(): string;
-  err(): string;
-  exited: Promise<number | null>;
-}
 
 const started: Server[] = [];
 const cleanup: (() => Promise<void>)[] = [];
 
-async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const srv = net.createServer();
-    srv.once('error', reject);
-    srv.listen(0, '127.0.0.1', () => {
-      const port = (srv.address() as net.AddressInfo).port;
-      srv.close(() => resolve(port));
-    });
-  });
-}
-
-function tempDir(): string {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'shuren-life-'));
-  cleanup.push(async () => fs.rmSync(dir, { recursive: true, force: true }));
-  return dir;
-}
-
-async function freshPgUrl(): Promise<string> {
-  const name = `shuren_t_${Math.floor(Date.now() / 1000)}_${randomBytes(4).toString('hex')}`;
-  const admin = new pg.Client({ connectionString: PG_URL! });
-  await admin.connect();
-  await admin.query(`create database "${name}"`);
-  await admin.end();
-  cleanup.push(async () => {
-    const c = new pg.Client({ connectionString: PG_URL! });
-    await c.connect();
-    await c.query(`drop database if exists "${name}" with (force)`);
-    await c.end();
-  });
-  const u = new URL(PG_URL!);
-  u.pathname = `/${name}`;
-  return u.toString();
-}
-
-/** Where a server keeps its data: a DATA_DIR (PGlite) or a database (PostgreSQL). */
+/** Where a server keeps its data: a DATA_DIR (PGlite) or a database (PostgreSQL), removed after the suite. */
 async function freshStore(): Promise<Record<string, string>> {
-  return PG_URL ? { DATABASE_URL: await freshPgUrl() } : { DATA_DIR: tempDir() };
+  const store = await freshProcessStore('shuren-life-');
+  cleanup.push(store.remove);
+  return store.env;
 }
 
 function spawnServer(env: Record<string, string>, port: number): Server {
-  const childEnv: NodeJS.ProcessEnv = { ...process.env, NODE_ENV: 'development', LOG_LEVEL: 'info', HOST: '127.0.0.1', PORT: String(port), ...env };
-  if (!env.DATABASE_URL) delete childEnv.DATABASE_URL;
-  delete childEnv.VITEST;
-  const proc = spawn(process.execPath, ['--import', 'tsx', 'apps/server/src/server.ts'], { cwd: ROOT, env: childEnv, stdio: ['ignore', 'pipe', 'pipe'] });
-  let out = '';
-  let err = '';
-  proc.stdout!.on('data', (d) => (out += d));
-  proc.stderr!.on('data', (d) => (err += d));
-  const exited = new Promise<number | null>((resolve) => proc.on('exit', (code) => resolve(code)));
-  const server = { proc, url: `http://127.0.0.1:${port}`, out: () => out, err: () => err, exited };
+  const server = spawnProcess({ LOG_LEVEL: 'info', ...env }, port);
   started.push(server);
   return server;
 }
 
 /** Starts a server and waits until /healthz answers (or the process gives up). */
 async function startServer(env: Record<string, string>): Promise<Server> {
-  const s = spawnServer(env, await freePort());
-  let gone = false;
-  void s.exited.then(() => (gone = true));
-  const deadline = Date.now() + 300_000;
-  while (Date.now() < deadline) {
-    if (gone) throw new Error(`server exited before it was ready:\n${s.out()}\n${s.err()}`);
-    const ok = await fetch(`${s.url}/healthz`).then(
-      (r) => r.status === 200,
-      () => false,
-    );
-    if (ok) return s;
-    await new Promise((r) => setTimeout(r, 250));
-  }
-  throw new Error(`server not ready in time:\n${s.out()}\n${s.err()}`);
-}
-
-async function stop(s: Server, signal: NodeJS.Signals = 'SIGTERM'): Promise<number | null> {
-  if (s.proc.exitCode !== null || s.proc.signalCode !== null) return s.proc.exitCode;
-  s.proc.kill(signal);
-  return s.exited;
-}
-
-async function login(s: Server, who = 'admin', password = 'shuren2026'): Promise<{ status: number; cookie: string }> {
-  const res = await fetch(`${s.url}/api/v1/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ login: who, password }) });
-  return { status: res.status, cookie: res.headers.get('set-cookie')?.split(';')[0] ?? '' };
+  const server = await startProcess({ LOG_LEVEL: 'info', ...env });
+  started.push(server);
+  return server;
 }
 
 afterAll(async () => {
@@ -164,7 +87,7 @@ describe('server lifecycle', () => {
   }, SLOW);
 
   it('shuts down cleanly on SIGTERM and a restart on the same data sees what was written before', async () => {
-    const { cookie } = await login(first);
+    const cookie = await loginAs(first, 'admin');
     const regions = await (await fetch(`${first.url}/api/v1/regions?level=grid2`, { headers: { cookie } })).json();
     const compound = regions.items[0];
     const created = await fetch(`${first.url}/api/v1/regions`, {
@@ -179,12 +102,12 @@ describe('server lifecycle', () => {
     if (store.DATA_DIR) expect(fs.existsSync(path.join(store.DATA_DIR, 'server.lock'))).toBe(false);
 
     const again = await startServer(store);
-    const session = await login(again);
-    const read = await fetch(`${again.url}/api/v1/regions/${id}`, { headers: { cookie: session.cookie } });
+    const session = await loginAs(again, 'admin');
+    const read = await fetch(`${again.url}/api/v1/regions/${id}`, { headers: { cookie: session } });
     expect(read.status).toBe(200);
     expect((await read.json()).name).toBe('重启前写入的楼栋');
     // Demo data is loaded once: the restart did not add a second tree.
-    const roots = await (await fetch(`${again.url}/api/v1/regions?level=subdistrict`, { headers: { cookie: session.cookie } })).json();
+    const roots = await (await fetch(`${again.url}/api/v1/regions?level=subdistrict`, { headers: { cookie: session } })).json();
     expect(roots.items).toHaveLength(1);
     expect(await stop(again, 'SIGINT')).toBe(0);
   }, SLOW);
@@ -192,7 +115,7 @@ describe('server lifecycle', () => {
   it('loads no demo data and prints no demo password in production', async () => {
     const prod = await startServer({ ...(await freshStore()), NODE_ENV: 'production', DEMO_DATA: '' });
     expect(prod.out()).not.toContain('shuren2026');
-    expect((await login(prod)).status).toBe(401);
+    await expect(loginAs(prod, 'admin')).rejects.toThrow(/login admin failed: 401/);
     expect(await stop(prod)).toBe(0);
   }, SLOW);
 

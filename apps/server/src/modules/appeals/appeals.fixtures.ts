@@ -1,7 +1,9 @@
 import { eq } from 'drizzle-orm';
+import { expect } from 'vitest';
 import { accounts, regions } from '../../db/schema/index.js';
 import type { TestApp } from '../../../test/helpers.js';
 import { workingCalendar } from './appeals.setup.js';
+import { sweepOverdue } from './appeals.sweeper.js';
 
 /** Test helpers for the appeals suites: region ids by demo code, person ids by demo login, JSON calls. */
 export async function regionId(t: TestApp, code: string): Promise<string> {
@@ -18,6 +20,71 @@ export function caller(t: TestApp, cookie: string) {
   return {
     post: (url: string, payload: unknown = {}) => t.app.inject({ method: 'POST', url: `/api/v1${url}`, headers: { cookie }, payload: payload as any }),
     get: (url: string) => t.app.inject({ method: 'GET', url: `/api/v1${url}`, headers: { cookie } }),
+  };
+}
+
+/**
+ * Every path of commands an appeal can take, through the API, for the suites that check kept figures (rollups,
+ * weekly trends) against a recount: a resident of building GC-C01-G01-B01 reports, the operations centre (admin)
+ * accepts and dispatches, the community worker works it. `check` runs after each step that moves the figures.
+ * `as` holds the signed-in callers; `signInAgain` renews their sessions after the clock jumps days ahead.
+ */
+export async function commandTour(t: TestApp, check: () => Promise<void>) {
+  const as = { resident: caller(t, await t.login('13800000001')), ops: caller(t, await t.login('admin')), worker: caller(t, await t.login('worker')) };
+  const signInAgain = async () => {
+    as.resident = caller(t, await t.login('13800000001'));
+    as.ops = caller(t, await t.login('admin'));
+    as.worker = caller(t, await t.login('worker'));
+  };
+  const b1 = await regionId(t, 'GC-C01-G01-B01');
+  const submit = async (categoryCode: string, description: string) => {
+    const res = await as.resident.post('/appeals', { categoryCode, description, regionId: b1 });
+    expect(res.statusCode).toBe(201);
+    return res.json().id as string;
+  };
+  const ok = async (res: Promise<{ statusCode: number; body: string }>) => {
+    const r = await res;
+    expect(r.statusCode, r.body).toBe(200);
+  };
+  return {
+    as,
+    signInAgain,
+    submit,
+    ok,
+    /** Submit, dispatch down to the grid, start, handle, "not fixed" (rework), handle again, verify, close with a rating. */
+    async reworkedAndClosed(): Promise<string> {
+      const a = await submit('living_environment', '小区空地积水');
+      await ok(as.ops.post(`/appeals/${a}/accept`));
+      await ok(as.ops.post(`/appeals/${a}/dispatch`, { level: 'grid' }));
+      await ok(as.worker.post(`/appeals/${a}/start`));
+      await ok(as.worker.post(`/appeals/${a}/handle`, { note: '已清理' }));
+      await ok(as.resident.post(`/appeals/${a}/verify`, { fixed: false, note: '还有积水' }));
+      await check();
+      await ok(as.worker.post(`/appeals/${a}/handle`, { note: '已疏通排水' }));
+      await ok(as.resident.post(`/appeals/${a}/verify`, { fixed: true }));
+      await ok(as.resident.post(`/appeals/${a}/close`, { satisfaction: 'basically_satisfied' }));
+      await check();
+      return a;
+    },
+    /** Reject one report; merge a duplicate into another (`aroundMerge` may look before and after); pause, resume and escalate the survivor. */
+    async rejectMergePauseEscalate(aroundMerge: (merge: () => Promise<void>) => Promise<void> = (merge) => merge()) {
+      const b = await submit('other', '咨询事项');
+      await ok(as.ops.post(`/appeals/${b}/reject`, { reason: '不属于受理范围' }));
+      const c = await submit('noise', '夜间噪音');
+      const d = await submit('noise', '夜间噪音，同一件事');
+      await aroundMerge(() => ok(as.ops.post(`/appeals/${d}/merge`, { survivorId: c })));
+      await ok(as.worker.post(`/appeals/${c}/pause`, { reason: '请补充具体时段' }));
+      await ok(as.resident.post(`/appeals/${c}/resume`, { note: '晚上十一点后' }));
+      await ok(as.worker.post(`/appeals/${c}/escalate`, { reason: '需要社区协调' }));
+      await check();
+    },
+    /** Nobody responds: ten days later the sweeper climbs the ladder (the figures stay as they were). */
+    async overdueSweep() {
+      await submit('hygiene', '垃圾没人清');
+      t.clock.advance(10 * 86_400_000);
+      await sweepOverdue(t.database.db, t.clock.now());
+      await check();
+    },
   };
 }
 

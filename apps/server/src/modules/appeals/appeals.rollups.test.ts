@@ -3,8 +3,7 @@ import { sql } from 'drizzle-orm';
 import { createTestApp, type TestApp } from '../../../test/helpers.js';
 import { generateAppeals } from '../../seed/appeals.js';
 import type { StatFigure } from '../manifest.js';
-import { caller, regionId, startOnWorkingMorning } from './appeals.fixtures.js';
-import { sweepOverdue } from './index.js';
+import { commandTour, startOnWorkingMorning } from './appeals.fixtures.js';
 import { appealStats, rebuildAppealRollups, RECOUNT_SQL } from './appeals.stats.js';
 
 const COLUMNS = 'region_path, category_code, total, responded_on_time, accepted, closed, closed_on_time, rated, satisfied, handled, reworked, closed_ms, closed_grid, closed_compound, closed_community, closed_subdistrict, closed_department';
@@ -26,45 +25,13 @@ describe('appeals: the dashboard rollups always equal a recount of the appeals',
     await generateAppeals(t.database.db, { count: 150, now: t.clock.now(), spanDays: 20 });
     await expectConsistent();
 
-    const resident = caller(t, await t.login('13800000001'));
-    const ops = caller(t, await t.login('admin'));
-    const worker = caller(t, await t.login('worker'));
-    const b1 = await regionId(t, 'GC-C01-G01-B01');
-    const submit = async (categoryCode: string, description: string) => {
-      const res = await resident.post('/appeals', { categoryCode, description, regionId: b1 });
-      expect(res.statusCode).toBe(201);
-      return res.json().id as string;
-    };
-    const ok = async (res: Promise<{ statusCode: number; body: string }>) => expect((await res).statusCode, (await res).body).toBe(200);
-
-    // Submit, dispatch down, start, handle, "not fixed" (rework), handle again, verify, close with a rating.
-    const a = await submit('living_environment', '小区空地积水');
-    await ok(ops.post(`/appeals/${a}/accept`));
-    await ok(ops.post(`/appeals/${a}/dispatch`, { level: 'grid' }));
-    await ok(worker.post(`/appeals/${a}/start`));
-    await ok(worker.post(`/appeals/${a}/handle`, { note: '已清理' }));
-    await ok(resident.post(`/appeals/${a}/verify`, { fixed: false, note: '还有积水' }));
-    await expectConsistent();
-    await ok(worker.post(`/appeals/${a}/handle`, { note: '已疏通排水' }));
-    await ok(resident.post(`/appeals/${a}/verify`, { fixed: true }));
-    await ok(resident.post(`/appeals/${a}/close`, { satisfaction: 'basically_satisfied' }));
-    await expectConsistent();
-    // Reopen, reject, merge, pause/resume, escalate, follow.
-    await ok(resident.post(`/appeals/${a}/reopen`, { reason: '又积水了' }));
-    const b = await submit('other', '咨询事项');
-    await ok(ops.post(`/appeals/${b}/reject`, { reason: '不属于受理范围' }));
-    const c = await submit('noise', '夜间噪音');
-    const d = await submit('noise', '夜间噪音，同一件事');
-    await ok(ops.post(`/appeals/${d}/merge`, { survivorId: c }));
-    await ok(worker.post(`/appeals/${c}/pause`, { reason: '请补充具体时段' }));
-    await ok(resident.post(`/appeals/${c}/resume`, { note: '晚上十一点后' }));
-    await ok(worker.post(`/appeals/${c}/escalate`, { reason: '需要社区协调' }));
-    await expectConsistent();
+    const tour = await commandTour(t, expectConsistent);
+    const a = await tour.reworkedAndClosed();
+    // Reopen, reject, merge, pause/resume, escalate.
+    await tour.ok(tour.as.resident.post(`/appeals/${a}/reopen`, { reason: '又积水了' }));
+    await tour.rejectMergePauseEscalate();
     // Nobody responds: the sweeper climbs the ladder (figures unchanged, rollups untouched but still equal).
-    await submit('hygiene', '垃圾没人清');
-    t.clock.advance(10 * 24 * 3600_000);
-    await sweepOverdue(t.database.db, t.clock.now());
-    await expectConsistent();
+    await tour.overdueSweep();
 
     // The figures the dashboard shows equal the same figures counted from the rows.
     const root = (await rows(`select id, path from regions where parent_id is null`))[0] as unknown as { id: string; path: string };

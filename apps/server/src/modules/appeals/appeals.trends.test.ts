@@ -4,8 +4,7 @@ import { sql } from 'drizzle-orm';
 import type { AppealTrends } from '@shuren/core';
 import { createTestApp, type TestApp } from '../../../test/helpers.js';
 import { generateAppeals } from '../../seed/appeals.js';
-import { caller, regionId, startOnWorkingMorning } from './appeals.fixtures.js';
-import { sweepOverdue } from './index.js';
+import { commandTour, regionId, startOnWorkingMorning } from './appeals.fixtures.js';
 import { rebuildAppealRollups } from './appeals.stats.js';
 import { appealTrends, shanghaiDayStart, shanghaiWeekStart, trendWeeks, TRENDS_RECOUNT_SQL } from './appeals.trends.js';
 
@@ -92,40 +91,15 @@ describe('appeal trends: kept weekly rows equal a recount; the endpoint', () => 
     await generateAppeals(t.database.db, { count: 200, now: t.clock.now(), spanDays: 120 });
     await expectConsistent();
 
-    let resident = caller(t, await t.login('13800000001'));
-    let ops = caller(t, await t.login('admin'));
-    let worker = caller(t, await t.login('worker'));
-    // Sessions end when the clock jumps days ahead: everyone signs in again.
-    const signInAgain = async () => {
-      resident = caller(t, await t.login('13800000001'));
-      ops = caller(t, await t.login('admin'));
-      worker = caller(t, await t.login('worker'));
-      admin = await t.login('admin');
-    };
-    const b1 = await regionId(t, 'GC-C01-G01-B01');
+    const tour = await commandTour(t, expectConsistent);
+    const { as, ok } = tour;
     const root = await regionId(t, 'GC');
     const c01 = await regionId(t, 'GC-C01');
-    const submit = async (categoryCode: string, description: string) => {
-      const res = await resident.post('/appeals', { categoryCode, description, regionId: b1 });
-      expect(res.statusCode).toBe(201);
-      return res.json().id as string;
-    };
-    const ok = async (res: Promise<{ statusCode: number; body: string }>) => expect((await res).statusCode, (await res).body).toBe(200);
     const thisWeek = () => shanghaiWeekStart(t.clock.now());
     const week = async (id: string, w: string, query = '') => (await trends(id, `?weeks=8${query}`)).body.weeks.find((x) => x.week === w)!;
 
     const before = await week(c01, thisWeek(), '&categoryCode=living_environment');
-    const a = await submit('living_environment', '小区空地积水');
-    await ok(ops.post(`/appeals/${a}/accept`));
-    await ok(ops.post(`/appeals/${a}/dispatch`, { level: 'grid' }));
-    await ok(worker.post(`/appeals/${a}/start`));
-    await ok(worker.post(`/appeals/${a}/handle`, { note: '已清理' }));
-    await ok(resident.post(`/appeals/${a}/verify`, { fixed: false, note: '还有积水' }));
-    await expectConsistent();
-    await ok(worker.post(`/appeals/${a}/handle`, { note: '已疏通排水' }));
-    await ok(resident.post(`/appeals/${a}/verify`, { fixed: true }));
-    await ok(resident.post(`/appeals/${a}/close`, { satisfaction: 'basically_satisfied' }));
-    await expectConsistent();
+    const a = await tour.reworkedAndClosed();
     const firstClose = thisWeek();
     const closedOnce = await week(c01, firstClose, '&categoryCode=living_environment');
     expect(closedOnce.submitted).toBe(before.submitted + 1);
@@ -135,8 +109,10 @@ describe('appeal trends: kept weekly rows equal a recount; the endpoint', () => 
 
     // Eight days later (another week) the resident reopens it: it leaves the week it was closed in…
     t.clock.advance(8 * DAY);
-    await signInAgain();
-    await ok(resident.post(`/appeals/${a}/reopen`, { reason: '又积水了' }));
+    // Sessions end when the clock jumps days ahead: everyone signs in again.
+    await tour.signInAgain();
+    admin = await t.login('admin');
+    await ok(as.resident.post(`/appeals/${a}/reopen`, { reason: '又积水了' }));
     await expectConsistent();
     const reopened = await week(c01, firstClose, '&categoryCode=living_environment');
     expect(reopened.closed).toBe(before.closed);
@@ -146,30 +122,20 @@ describe('appeal trends: kept weekly rows equal a recount; the endpoint', () => 
     const secondClose = thisWeek();
     expect(secondClose).not.toBe(firstClose);
     const ahead = await week(c01, secondClose, '&categoryCode=living_environment');
-    await ok(worker.post(`/appeals/${a}/handle`, { note: '更换排水管' }));
-    await ok(resident.post(`/appeals/${a}/verify`, { fixed: true }));
-    await ok(resident.post(`/appeals/${a}/close`, { satisfaction: 'satisfied' }));
+    await ok(as.worker.post(`/appeals/${a}/handle`, { note: '更换排水管' }));
+    await ok(as.resident.post(`/appeals/${a}/verify`, { fixed: true }));
+    await ok(as.resident.post(`/appeals/${a}/close`, { satisfaction: 'satisfied' }));
     await expectConsistent();
     expect((await week(c01, secondClose, '&categoryCode=living_environment')).closed).toBe(ahead.closed + 1);
     expect((await week(c01, firstClose, '&categoryCode=living_environment')).resolved).toBe(closedOnce.resolved);
 
-    // Reject, merge, pause/resume, escalate.
-    const b = await submit('other', '咨询事项');
-    await ok(ops.post(`/appeals/${b}/reject`, { reason: '不属于受理范围' }));
-    const c = await submit('noise', '夜间噪音');
-    const d = await submit('noise', '夜间噪音，同一件事');
-    const noiseBefore = await week(root, thisWeek(), '&categoryCode=noise');
-    await ok(ops.post(`/appeals/${d}/merge`, { survivorId: c }));
-    // A merged duplicate is not a matter of its own.
-    expect((await week(root, thisWeek(), '&categoryCode=noise')).submitted).toBe(noiseBefore.submitted - 1);
-    await ok(worker.post(`/appeals/${c}/pause`, { reason: '请补充具体时段' }));
-    await ok(resident.post(`/appeals/${c}/resume`, { note: '晚上十一点后' }));
-    await ok(worker.post(`/appeals/${c}/escalate`, { reason: '需要社区协调' }));
-    await expectConsistent();
-    await submit('hygiene', '垃圾没人清');
-    t.clock.advance(10 * DAY);
-    await sweepOverdue(t.database.db, t.clock.now());
-    await expectConsistent();
+    // Reject, merge (a merged duplicate is not a matter of its own), pause/resume, escalate; then the sweeper.
+    await tour.rejectMergePauseEscalate(async (merge) => {
+      const noiseBefore = await week(root, thisWeek(), '&categoryCode=noise');
+      await merge();
+      expect((await week(root, thisWeek(), '&categoryCode=noise')).submitted).toBe(noiseBefore.submitted - 1);
+    });
+    await tour.overdueSweep();
 
     // A rebuild (bulk loads rely on it) gives the same rows.
     const keptRows = await kept();
