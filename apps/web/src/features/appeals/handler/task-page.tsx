@@ -5,10 +5,10 @@ import { useMe } from '../../../shared/auth';
 import { formatDateTime, useI18n } from '../../../shared/i18n';
 import { CallButton, ErrorBlock, LoadingBlock, Notice, Screen } from '../../resident/ui';
 import { useAppealDetail, useCategories, type Appeal, type AppealDetail, type TimelineEvent } from '../appeals-api';
-import { categoryIcon, eventLabel, SOURCE_LABELS } from '../appeal-labels';
+import { eventLabel, SOURCE_LABELS } from '../appeal-labels';
 import { COMMAND_LABELS, DANGER, staffActions } from '../commands';
 import { useNow } from '../console/sla';
-import { photoFull, photoThumb } from '../photos';
+import { MatterHeading, PhotoThumbs } from '../matter-parts';
 import { spacedCode } from '../resident/report-confirm';
 import { Countdown, MediationTag, reporterText } from './task-card';
 import { revealPhone } from './tasks-api';
@@ -52,11 +52,7 @@ export function TaskPage() {
                 {t(a.statusName)}
               </span>
             </p>
-            <h2 className="r-card-title" style={{ marginTop: 8 }}>
-              <span aria-hidden="true">{categoryIcon(a.category.code)} </span>
-              {t(a.category.name)}
-            </h2>
-            <p style={{ margin: '4px 0', whiteSpace: 'pre-wrap' }}>{a.description}</p>
+            <MatterHeading a={a} />
             <dl className="r-dl">
               <dt>{t('地点', 'Where')}</dt>
               <dd>{[a.place.regionName, a.place.locationText].filter(Boolean).join(' · ')}</dd>
@@ -81,7 +77,7 @@ export function TaskPage() {
                 );
               })}
             </dl>
-            <Thumbs ids={a.photoRefs} label={t('居民拍的照片', 'Photo from the resident')} />
+            <PhotoThumbs ids={a.photoRefs} label={t('居民拍的照片', 'Photo from the resident')} testId="rt-photo" />
             <MediationTag a={a} />
           </section>
           <MediationHint a={a} />
@@ -144,24 +140,8 @@ function Step({ e }: { e: TimelineEvent }) {
           {e.internalNote}
         </p>
       )}
-      <Thumbs ids={e.photoRefs} label={t(eventLabel(e.type))} />
+      <PhotoThumbs ids={e.photoRefs} label={t(eventLabel(e.type))} testId="rt-photo" />
     </li>
-  );
-}
-
-function Thumbs({ ids, label }: { ids: string[]; label: string }) {
-  const { t } = useI18n();
-  if (!ids.length) return null;
-  return (
-    <ul className="ra-thumbs">
-      {ids.map((id, k) => (
-        <li key={id}>
-          <a href={photoFull(id)} target="_blank" rel="noreferrer">
-            <img src={photoThumb(id)} alt={t(`${label} 照片 ${k + 1}`, `${label}: photo ${k + 1}`)} data-testid="rt-photo" />
-          </a>
-        </li>
-      ))}
-    </ul>
   );
 }
 

@@ -5,9 +5,9 @@ import { api } from '../../../shared/api';
 import { formatDateTime, useI18n } from '../../../shared/i18n';
 import { ErrorBlock, LoadingBlock, Screen } from '../../resident/ui';
 import { commandPath, useTrack, type PublicAppeal } from '../appeals-api';
-import { categoryIcon, eventLabel, FINISHED, SATISFACTION_CHOICES, STATUS_WORDS } from '../appeal-labels';
+import { eventLabel, FINISHED, SATISFACTION_CHOICES, STATUS_WORDS } from '../appeal-labels';
 import { spacedCode } from './report-confirm';
-import { photoFull, photoThumb } from '../photos';
+import { MatterHeading, PhotoThumbs } from '../matter-parts';
 
 /**
  * The public timeline of one report (by tracking code): what happened, when, and by which kind of unit
@@ -36,11 +36,7 @@ export function TrackPage() {
                 {t(STATUS_WORDS[a.status] ?? a.statusName)}
               </span>
             </p>
-            <h2 className="r-card-title" style={{ marginTop: 8 }}>
-              <span aria-hidden="true">{categoryIcon(a.category.code)} </span>
-              {t(a.category.name)}
-            </h2>
-            <p style={{ margin: '4px 0', whiteSpace: 'pre-wrap' }}>{a.description}</p>
+            <MatterHeading a={a} />
             <dl className="r-dl">
               <dt>{t('查询码', 'Code')}</dt>
               <dd className="ra-code-small">{spacedCode(a.trackingCode)}</dd>
@@ -68,17 +64,7 @@ export function TrackPage() {
                   {formatDateTime(e.at)} · {t(e.actorRole)}
                 </span>
                 {e.note && <p style={{ margin: '4px 0 0', whiteSpace: 'pre-wrap' }}>{e.note}</p>}
-                {e.photoRefs.length > 0 && (
-                  <ul className="ra-thumbs">
-                    {e.photoRefs.map((id, k) => (
-                      <li key={id}>
-                        <a href={photoFull(id, a.trackingCode)} target="_blank" rel="noreferrer">
-                          <img src={photoThumb(id, a.trackingCode)} alt={t(`${t(eventLabel(e.type))} 照片 ${k + 1}`, `${t(eventLabel(e.type))}: photo ${k + 1}`)} data-testid="ra-timeline-photo" />
-                        </a>
-                      </li>
-                    ))}
-                  </ul>
-                )}
+                <PhotoThumbs ids={e.photoRefs} label={t(eventLabel(e.type))} trackingCode={a.trackingCode} testId="ra-timeline-photo" />
               </li>
             ))}
           </ol>
