@@ -1,50 +1,14 @@
-/* global document, window, NodeFilter, getComputedStyle -- the page.evaluate callbacks run in the browser */
+/* global document -- the page.evaluate callbacks run in the browser */
 // A blocked fire exit, as in real life: a resident reports it on the phone → the operations centre dispatches
 // it to the community → the community worker hands it to the compound → the grid worker handles it → the
 // resident says "not fixed" → rework → handled again → the resident confirms and rates it → the dashboard moves.
 // The journeys run in order on one server and pass the tracking code along.
 
-import sharp from 'sharp';
+import { checkPhoneErgonomics, photo, snap } from './phone.mjs';
 
 const state = { code: null, rootId: null, before: null };
 
-/** A real photo (the server checks the bytes and re-encodes it): a plain colour block with a stripe. */
-async function photo(name, colour) {
-  const buffer = await sharp({ create: { width: 640, height: 480, channels: 3, background: colour } })
-    .composite([{ input: { create: { width: 640, height: 80, channels: 3, background: '#222222' } }, top: 200, left: 0 }])
-    .jpeg()
-    .toBuffer();
-  return { name, mimeType: 'image/jpeg', buffer };
-}
 const DESCRIPTION = '1栋楼梯间消防通道被杂物和电动车堵住了，晚上很危险';
-
-/** Full-page screenshot from the top (a sticky header would otherwise sit over the middle of the picture). */
-async function snap(ctx, name) {
-  await ctx.page.evaluate(() => window.scrollTo(0, 0));
-  await ctx.shot(name);
-}
-
-/** Every tap target ≥ 48×48 px and every text ≥ 18 px on the current resident screen. */
-async function checkPhoneErgonomics({ page, check }) {
-  const problems = await page.evaluate(() => {
-    const out = [];
-    for (const el of document.querySelectorAll('.r-app a, .r-app button, .r-app summary, .r-app input, .r-app textarea')) {
-      if (el.closest('.r-visually-hidden')) continue; // the file input behind its big label
-      const r = el.getBoundingClientRect();
-      if (r.width && (r.height < 48 || r.width < 48)) out.push(`tap target ${Math.round(r.width)}×${Math.round(r.height)}: ${el.textContent.trim().slice(0, 30)}`);
-    }
-    const walker = document.createTreeWalker(document.querySelector('.r-app') ?? document.body, NodeFilter.SHOW_TEXT);
-    for (let n = walker.nextNode(); n; n = walker.nextNode()) {
-      if (!n.textContent.trim() || !n.parentElement) continue;
-      const el = n.parentElement;
-      if (el.closest('.r-visually-hidden')) continue;
-      const size = parseFloat(getComputedStyle(el).fontSize);
-      if (size < 18) out.push(`text ${size}px: ${n.textContent.trim().slice(0, 30)}`);
-    }
-    return out;
-  });
-  check(problems.length === 0, `phone ergonomics on ${page.url()}: ${problems.slice(0, 8).join('; ')}`);
-}
 
 /** The figures the dashboard shows for the subdistrict, read from the page (cards and the 接诉即办 panel). */
 async function dashboardFigures({ page, goto, expectTestId }) {

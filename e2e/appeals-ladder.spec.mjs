@@ -5,16 +5,10 @@
 // the unit that now holds it. The last journey sets the clock back to the real time for the journeys after these.
 // Sessions expire by the server clock too, so every journey signs in afresh after a move.
 
+import { api } from './lib.mjs';
+
 const state = { code: null, id: null };
 const DESCRIPTION = '3号楼下的垃圾桶满了三天没人清，味道很大';
-
-/** A call to the API with the page's own session (the browser context's cookies). */
-async function api(page, method, p, data) {
-  const res = await page.request.fetch(`/api/v1${p}`, { method, ...(data ? { data } : {}) });
-  const body = await res.json().catch(() => null);
-  if (!res.ok()) throw new Error(`${method} ${p} → ${res.status()} ${JSON.stringify(body)}`);
-  return body;
-}
 
 /** Moves the server clock one minute past the appeal's current deadline, as the signed-in admin. */
 async function runOutTheClock({ page, check }) {

@@ -1,40 +1,17 @@
-/* global document, window, NodeFilter, getComputedStyle -- the page.evaluate callbacks run in the browser */
 // The reported point: the streetlight between building 1 and building 2 is out. A resident of building 1 reports it
 // on the phone and shares where they stand (a refused location first only says so, reporting goes on); a neighbour
 // in building 2 reports the same light from ~45 m away and is offered the first report as the same matter — by the
 // points alone: the two buildings are different places, and the two points are far from any demo building's own
 // point, so without sharing a location the neighbour is not offered it. The journeys run in order on one server.
 
+import { registerByPhone } from './lib.mjs';
+import { checkPhoneErgonomics, snap } from './phone.mjs';
+
 const state = { code: null };
 const DESCRIPTION = '1栋和2栋之间的路灯坏了，晚上路口一片黑';
 /** Guicheng, Foshan: where resident 1 stands, and resident 2 ~45 m to the north-east. */
 const HERE = { latitude: 23.03412, longitude: 113.14587, accuracy: 25 };
 const NEAR = { latitude: 23.03442, longitude: 113.14617, accuracy: 30 };
-
-async function snap(ctx, name) {
-  await ctx.page.evaluate(() => window.scrollTo(0, 0));
-  await ctx.shot(name);
-}
-
-/** Every tap target ≥ 48×48 px and every text ≥ 18 px on the current resident screen. */
-async function checkPhoneErgonomics({ page, check }) {
-  const problems = await page.evaluate(() => {
-    const out = [];
-    for (const el of document.querySelectorAll('.r-app a, .r-app button, .r-app input, .r-app textarea')) {
-      if (el.closest('.r-visually-hidden')) continue;
-      const r = el.getBoundingClientRect();
-      if (r.width && (r.height < 48 || r.width < 48)) out.push(`tap target ${Math.round(r.width)}×${Math.round(r.height)}: ${el.textContent.trim().slice(0, 30)}`);
-    }
-    const walker = document.createTreeWalker(document.querySelector('.r-app') ?? document.body, NodeFilter.SHOW_TEXT);
-    for (let n = walker.nextNode(); n; n = walker.nextNode()) {
-      if (!n.textContent.trim() || !n.parentElement || n.parentElement.closest('.r-visually-hidden')) continue;
-      const size = parseFloat(getComputedStyle(n.parentElement).fontSize);
-      if (size < 18) out.push(`text ${size}px: ${n.textContent.trim().slice(0, 30)}`);
-    }
-    return out;
-  });
-  check(problems.length === 0, `phone ergonomics on ${page.url()}: ${problems.slice(0, 8).join('; ')}`);
-}
 
 /** From the home screen to the describe screen of 公共设施维护. */
 async function startReport({ page, goto, expectTestId }) {
@@ -99,19 +76,12 @@ export default [
     name: 'a neighbour in building 2 is offered the same matter nearby',
     mobile: true,
     async run(ctx) {
-      const { page, context, baseUrl, login, axe, check, expectTestId, adminApi, serverLog } = ctx;
+      const { page, context, baseUrl, login, axe, check, expectTestId, adminApi } = ctx;
       check(state.code, 'the first report was sent');
       // A resident of building 2: registers with a phone (the development sender logs the code); the community
       // registers them in a household of building 2.
       const phone = `136${String(Date.now()).slice(-8)}`;
-      const post = (p, body) => fetch(`${baseUrl}/api/v1${p}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
-      check((await post('/auth/register/code', { phone })).status === 202, 'a code is sent');
-      let code = null;
-      for (let i = 0; i < 50 && !code; i++) {
-        code = [...serverLog().matchAll(new RegExp(`verification code for ${phone}: (\\d{6})`, 'g'))].pop()?.[1] ?? null;
-        if (!code) await page.waitForTimeout(100);
-      }
-      check((await post('/auth/register', { phone, code, password: 'er-dong-lu-deng-2026', name: '二栋居民' })).status === 201, 'registered');
+      await registerByPhone(ctx, { phone, password: 'er-dong-lu-deng-2026', name: '二栋居民' });
       const b2 = (await adminApi('/regions?q=GC-C01-G01-B02&limit=5')).items.find((r) => r.code === 'GC-C01-G01-B02');
       const household = (await adminApi(`/households?regionId=${b2.id}&limit=1`)).items[0];
       const person = (await adminApi(`/people?q=${encodeURIComponent('二栋居民')}&limit=5`)).items[0];

@@ -1,46 +1,15 @@
-/* global document, window, NodeFilter, getComputedStyle -- the page.evaluate callbacks run in the browser */
+/* global document -- the page.evaluate callbacks run in the browser */
 // A small matter settled at the grid, on phones: a resident reports night-time noise from upstairs and agrees to
 // mediation → the 楼长 sees it in 待我处理 with a count badge → accepts → starts → handles it with a note and an
 // after-photo → the resident sees it handled on the public timeline and confirms. And the refusal: the 楼长 of the
 // next building cannot open it. The journeys run in order on one server and pass the tracking code along.
 
-import sharp from 'sharp';
+import { registerByPhone } from './lib.mjs';
+import { checkPhoneErgonomics, photo, snap } from './phone.mjs';
 
 const state = { code: null, id: null };
 const DESCRIPTION = '楼上每晚十一点后还在拖椅子、跳绳，老人睡不着';
 const HANDLED_NOTE = '已约两家当面调解：楼上答应晚上十点后不再跳绳，椅子脚加了垫子';
-
-/** A real photo (the server checks the bytes and re-encodes it). */
-async function photo(name, colour) {
-  const buffer = await sharp({ create: { width: 640, height: 480, channels: 3, background: colour } }).jpeg().toBuffer();
-  return { name, mimeType: 'image/jpeg', buffer };
-}
-
-/** Full-page screenshot from the top (the sticky header would otherwise sit over the middle of the picture). */
-async function snap(ctx, name) {
-  await ctx.page.evaluate(() => window.scrollTo(0, 0));
-  await ctx.shot(name);
-}
-
-/** Every tap target ≥ 48×48 px and every text ≥ 18 px on the current phone screen. */
-async function checkPhoneErgonomics({ page, check }) {
-  const problems = await page.evaluate(() => {
-    const out = [];
-    for (const el of document.querySelectorAll('.r-app a, .r-app button, .r-app input, .r-app textarea')) {
-      if (el.closest('.r-visually-hidden')) continue;
-      const r = el.getBoundingClientRect();
-      if (r.width && (r.height < 48 || r.width < 48)) out.push(`tap target ${Math.round(r.width)}×${Math.round(r.height)}: ${el.textContent.trim().slice(0, 30)}`);
-    }
-    const walker = document.createTreeWalker(document.querySelector('.r-app') ?? document.body, NodeFilter.SHOW_TEXT);
-    for (let n = walker.nextNode(); n; n = walker.nextNode()) {
-      if (!n.textContent.trim() || !n.parentElement || n.parentElement.closest('.r-visually-hidden')) continue;
-      const size = parseFloat(getComputedStyle(n.parentElement).fontSize);
-      if (size < 18) out.push(`text ${size}px: ${n.textContent.trim().slice(0, 30)}`);
-    }
-    return out;
-  });
-  check(problems.length === 0, `phone ergonomics on ${page.url()}: ${problems.slice(0, 8).join('; ')}`);
-}
 
 /** One action on its own screen: open it from the matter, fill what it needs, confirm, see the result. */
 async function act(ctx, command, fill) {
@@ -195,17 +164,10 @@ export default [
     name: 'the 楼长 of the next building cannot open it',
     mobile: true,
     async run(ctx) {
-      const { page, login, goto, axe, check, expectTestId, adminApi, serverLog, baseUrl } = ctx;
+      const { page, login, goto, axe, check, expectTestId, adminApi } = ctx;
       // A new 楼长 for building 2: registers with a phone (the development sender logs the code), then is appointed.
       const phone = `137${String(Date.now()).slice(-8)}`;
-      const post = (p, body) => fetch(`${baseUrl}/api/v1${p}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
-      check((await post('/auth/register/code', { phone })).status === 202, 'a code is sent');
-      let code = null;
-      for (let i = 0; i < 50 && !code; i++) {
-        code = [...serverLog().matchAll(new RegExp(`verification code for ${phone}: (\\d{6})`, 'g'))].pop()?.[1] ?? null;
-        if (!code) await page.waitForTimeout(100);
-      }
-      check((await post('/auth/register', { phone, code, password: 'er-dong-lou-2026', name: '二栋楼长' })).status === 201, 'registered');
+      await registerByPhone(ctx, { phone, password: 'er-dong-lou-2026', name: '二栋楼长' });
       const b2 = (await adminApi('/regions?q=GC-C01-G01-B02&limit=5')).items.find((r) => r.code === 'GC-C01-G01-B02');
       const person = (await adminApi(`/people?q=${encodeURIComponent('二栋楼长')}&limit=5`)).items[0];
       await adminApi('/assignments', { method: 'POST', body: JSON.stringify({ personId: person.id, role: 'building_head', regionId: b2.id, startDate: '2026-01-01' }) });

@@ -1,14 +1,10 @@
-/* global window */
 // Two more ways a report comes in on the phone: a 楼长 writes it down for a resident on reception day
 // (楼长接待日), and a neighbour who finds the same matter already reported follows it (+1) instead of
 // reporting it twice. Also: every appeals screen switches to English.
 
-const state = { code: null };
+import { snap } from './phone.mjs';
 
-async function snap(ctx, name) {
-  await ctx.page.evaluate(() => window.scrollTo(0, 0));
-  await ctx.shot(name);
-}
+const state = { code: null };
 
 export default [
   {

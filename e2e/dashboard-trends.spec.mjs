@@ -4,17 +4,11 @@
 // and drills into a community: the lines follow the region. Sessions expire by the server clock, so the admin signs
 // in again after every move, and the clock is set back to the real time at the end for the journeys after this one.
 
+import { api } from './lib.mjs';
+
 const CATEGORY = 'new_resident_affairs';
 const CATEGORY_ZH = '新市民事务';
 const WEEK_MINUTES = 7 * 24 * 60;
-
-/** A call to the API with the page's own session (the browser context's cookies). */
-async function api(page, method, p, data) {
-  const res = await page.request.fetch(`/api/v1${p}`, { method, ...(data ? { data } : {}) });
-  const body = await res.json().catch(() => null);
-  if (!res.ok()) throw new Error(`${method} ${p} → ${res.status()} ${JSON.stringify(body)}`);
-  return body;
-}
 
 /** A hotline appeal in the building; closed (accepted, handled, verified, rated) when `close`. */
 async function logAppeal(page, buildingId, n, close) {

@@ -15,6 +15,29 @@ export function check(condition, message) {
   if (!condition) throw new AssertionError(message);
 }
 
+/** A call to the API with the page's own session (the browser context's cookies); throws on a non-2xx answer. */
+export async function api(page, method, p, data) {
+  const res = await page.request.fetch(`/api/v1${p}`, { method, ...(data ? { data } : {}) });
+  const body = await res.json().catch(() => null);
+  if (!res.ok()) throw new Error(`${method} ${p} → ${res.status()} ${JSON.stringify(body)}`);
+  return body;
+}
+
+/**
+ * Registers a new person with their phone through the API, as the registration page does: asks for a code (the
+ * development sender writes it to the server log, which the runner captures), then registers with it.
+ */
+export async function registerByPhone({ page, baseUrl, serverLog }, { phone, password, name }) {
+  const post = (p, body) => fetch(`${baseUrl}/api/v1${p}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+  check((await post('/auth/register/code', { phone })).status === 202, 'a code is sent');
+  let code = null;
+  for (let i = 0; i < 50 && !code; i++) {
+    code = [...serverLog().matchAll(new RegExp(`verification code for ${phone}: (\\d{6})`, 'g'))].pop()?.[1] ?? null;
+    if (!code) await page.waitForTimeout(100);
+  }
+  check((await post('/auth/register', { phone, code, password, name })).status === 201, 'registered');
+}
+
 /** Builds the context object every journey receives. */
 export function makeContext({ page, context, baseUrl, screenshotDir, journeyName, adminApi, serverLog }) {
   const slug = (s) => s.replace(/[^\w\u4e00-\u9fa5-]+/g, '-').replace(/-+/g, '-').replace(/^-|-$/g, '');

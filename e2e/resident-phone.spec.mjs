@@ -1,27 +1,8 @@
-/* global document, NodeFilter, getComputedStyle -- the page.evaluate callbacks run in the browser */
+/* global document -- the page.evaluate callbacks run in the browser */
 // Resident and 楼长 pages on a phone (390×844, touch): large type, big tap targets, one task per screen,
 // no critical axe violations. Each journey signs in through the real form.
 
-/** Every tap target ≥ 48×48 px and every text ≥ 18 px on the current resident screen. */
-async function checkPhoneErgonomics({ page, check }) {
-  const problems = await page.evaluate(() => {
-    const out = [];
-    for (const el of document.querySelectorAll('.r-app a, .r-app button, .r-app summary')) {
-      const r = el.getBoundingClientRect();
-      if (r.width && (r.height < 48 || r.width < 48)) out.push(`tap target ${Math.round(r.width)}×${Math.round(r.height)}: ${el.textContent.trim().slice(0, 30)}`);
-    }
-    const walker = document.createTreeWalker(document.querySelector('.r-app') ?? document.body, NodeFilter.SHOW_TEXT);
-    for (let n = walker.nextNode(); n; n = walker.nextNode()) {
-      if (!n.textContent.trim() || !n.parentElement) continue;
-      const el = n.parentElement;
-      if (el.closest('.r-visually-hidden')) continue;
-      const size = parseFloat(getComputedStyle(el).fontSize);
-      if (size < 18) out.push(`text ${size}px: ${n.textContent.trim().slice(0, 30)}`);
-    }
-    return out;
-  });
-  check(problems.length === 0, `phone ergonomics on ${page.url()}: ${problems.slice(0, 8).join('; ')}`);
-}
+import { checkPhoneErgonomics } from './phone.mjs';
 
 export default [
   {
