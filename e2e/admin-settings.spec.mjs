@@ -65,7 +65,14 @@ export default [
       await page.getByTestId('holiday-year-input').fill('2027');
       await page.getByTestId('holiday-year-add-ok').click();
       await expectTestId('holiday-year-editor');
-      await page.getByTestId('holiday-notice').fill(NOTICE_2027);
+      // The editor may re-render once the year's (empty) data arrives, which clears what was typed: fill until it sticks.
+      const notice = page.getByTestId('holiday-notice');
+      for (let attempt = 0; attempt < 5; attempt++) {
+        await notice.fill(NOTICE_2027);
+        await page.waitForTimeout(300);
+        if ((await notice.inputValue()) === NOTICE_2027) break;
+      }
+      check((await notice.inputValue()) === NOTICE_2027, 'the notice text did not stay in the box');
       await page.getByTestId('holiday-notice-read').click();
       await page.getByText('2027-02-13').waitFor();
       await shot('year-2027-read');
