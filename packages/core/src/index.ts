@@ -13,6 +13,7 @@ export * from './contracts/households.js';
 export * from './contracts/organisations.js';
 export * from './contracts/venues.js';
 export * from './calendar/index.js';
+export * from './geo/distance.js';
 export * from './appeals/index.js';
 export * from './contracts/appeals.js';
 export * from './contracts/audit.js';

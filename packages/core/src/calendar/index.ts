@@ -3,6 +3,7 @@ import { DEFAULT_WORKING_HOURS, WorkingCalendar, type HolidayData, type WorkingH
 
 export * from './working-calendar.js';
 export * from './holiday-year.js';
+export * from './shanghai.js';
 
 /** The shipped copy of the State Council holiday notices (2025–2026). */
 export const CN_PUBLIC_HOLIDAYS: HolidayData = holidayData as HolidayData;

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { isoWeekday, nextReceptionSessions, shanghaiInstant, type SessionCancellation, type SessionSlot } from './next-sessions.js';
+import { isoWeekday, shanghaiInstant } from '../calendar/shanghai.js';
+import { nextReceptionSessions, type SessionCancellation, type SessionSlot } from './next-sessions.js';
 
 const time = fc.record({ h: fc.integer({ min: 0, max: 22 }), m: fc.integer({ min: 0, max: 59 }), len: fc.integer({ min: 1, max: 120 }) }).map(({ h, m, len }) => {
   const start = h * 60 + m;

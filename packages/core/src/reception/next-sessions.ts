@@ -3,7 +3,8 @@
  * minus cancelled dates. Days and clock times are Asia/Shanghai (UTC+8 all year, no daylight saving).
  */
 
-const SHANGHAI_OFFSET_MS = 8 * 3600_000;
+import { isoWeekday, shanghaiDate, shanghaiInstant } from '../calendar/shanghai.js';
+
 const DAY_MS = 86_400_000;
 /** Look this far ahead for a weekly slot's next sessions, so a run of cancellations cannot loop forever. */
 const HORIZON_DAYS = 366;
@@ -38,21 +39,8 @@ export interface UpcomingSession {
   endsAt: string;
 }
 
-/** Epoch ms of a Shanghai calendar day at a Shanghai clock time. */
-export function shanghaiInstant(date: string, time: string): number {
-  return Date.parse(`${date}T${time}:00+08:00`);
-}
 
-/** The Shanghai calendar day (YYYY-MM-DD) of an instant. */
-export function shanghaiDate(ms: number): string {
-  return new Date(ms + SHANGHAI_OFFSET_MS).toISOString().slice(0, 10);
-}
 
-/** ISO weekday (1 = Monday … 7 = Sunday) of a YYYY-MM-DD day. */
-export function isoWeekday(date: string): number {
-  const d = new Date(`${date}T00:00:00Z`).getUTCDay();
-  return d === 0 ? 7 : d;
-}
 
 function addDays(date: string, n: number): string {
   return new Date(Date.parse(`${date}T00:00:00Z`) + n * DAY_MS).toISOString().slice(0, 10);

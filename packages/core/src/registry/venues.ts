@@ -1,3 +1,5 @@
+import { isoWeekday, shanghaiClock } from '../calendar/shanghai.js';
+
 export const VENUE_KINDS = ['party_venue', 'acquaintance_station', 'service_centre', 'service_station', 'notable_tea_room'] as const;
 export type VenueKind = (typeof VENUE_KINDS)[number];
 
@@ -74,9 +76,8 @@ export function sortOpeningHours<T extends OpeningHours>(hours: readonly T[]): T
 
 /** Weekday (1 = Monday .. 7 = Sunday) and minute of the day of an instant in Asia/Shanghai (UTC+8, no DST). */
 export function shanghaiWeekdayMinute(at: Date): { weekday: number; minute: number } {
-  const local = new Date(at.getTime() + 8 * 3600_000);
-  const day = local.getUTCDay();
-  return { weekday: day === 0 ? 7 : day, minute: local.getUTCHours() * 60 + local.getUTCMinutes() };
+  const local = shanghaiClock(at.getTime());
+  return { weekday: isoWeekday(local.slice(0, 10)), minute: Number(local.slice(11, 13)) * 60 + Number(local.slice(14, 16)) };
 }
 
 /** Open at `at` when an interval of that Shanghai weekday contains the minute: opens ≤ t < closes. */

@@ -1,3 +1,4 @@
+import { boxAround } from '@shuren/core';
 import type { DbOrTx } from '../../db/client.js';
 import { appealEvents, appeals, auditLog, notifications } from '../../db/schema/index.js';
 import type { auditRow } from '../../shared/audit.js';
@@ -34,21 +35,6 @@ export interface DuplicateSummary {
 
 export const NEARBY_METRES = 100;
 const EARTH_METRES = 6_371_000;
-const DEGREE_METRES = (Math.PI / 180) * EARTH_METRES;
-
-/** The latitude/longitude box around a point that holds every point within `metres` (pre-filter for the index). */
-export function boxAround(p: { lat: number; lng: number }, metres: number) {
-  const dLat = metres / DEGREE_METRES;
-  const dLng = metres / (DEGREE_METRES * Math.max(Math.cos((p.lat * Math.PI) / 180), 0.01));
-  return { latMin: p.lat - dLat, latMax: p.lat + dLat, lngMin: p.lng - dLng, lngMax: p.lng + dLng };
-}
-
-/** Great-circle distance in metres (haversine), the same formula as the SQL below. */
-export function metresBetween(a: { lat: number; lng: number }, b: { lat: number; lng: number }): number {
-  const rad = Math.PI / 180;
-  const h = Math.sin(((b.lat - a.lat) * rad) / 2) ** 2 + Math.cos(a.lat * rad) * Math.cos(b.lat * rad) * Math.sin(((b.lng - a.lng) * rad) / 2) ** 2;
-  return 2 * EARTH_METRES * Math.asin(Math.min(1, Math.sqrt(h)));
-}
 
 // The partial indexes' own predicate, written identically so the planner can use them.
 const OPEN = `status not in ('rejected','merged','closed')`;
@@ -70,6 +56,7 @@ function duplicatesSql(first: number, limit: number): string {
     (select ${fields} from appeals a
       where ${p(4)}::float8 is not null and a.category_code = ${p(0)} and a.lat is not null and a.${OPEN}
         and a.lat between ${p(6)} and ${p(7)} and a.lng between ${p(8)} and ${p(9)} and a.submitted_at >= ${p(3)}
+        -- haversine, as core's metresBetween
         and 2 * ${EARTH_METRES} * asin(least(1, sqrt(power(sin(radians(a.lat - ${p(4)}) / 2), 2)
               + cos(radians(${p(4)}::float8)) * cos(radians(a.lat)) * power(sin(radians(a.lng - ${p(5)}) / 2), 2)))) <= ${NEARBY_METRES}
       order by a.follower_count desc, a.submitted_at desc limit ${limit})

@@ -1,10 +1,9 @@
-import fc from 'fast-check';
 import { and, eq, sql } from 'drizzle-orm';
+import { metresBetween, offsetPoint } from '@shuren/core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../../../test/helpers.js';
 import { appealCategories, notifications, regions } from '../../db/schema/index.js';
 import { caller, regionId, startOnWorkingMorning } from './appeals.fixtures.js';
-import { boxAround, metresBetween } from './appeals.intake-sql.js';
 
 /**
  * Intake: the same matter found within ~100 m, and the in-memory caches intake reads (categories, place chains with
@@ -14,8 +13,7 @@ let t: TestApp;
 let resident: ReturnType<typeof caller>;
 let admin: ReturnType<typeof caller>;
 
-/** A point `north` and `east` metres from `p`. */
-const offset = (p: { lat: number; lng: number }, north: number, east: number) => ({ lat: p.lat + north / 111_320, lng: p.lng + east / (111_320 * Math.cos((p.lat * Math.PI) / 180)) });
+const offset = offsetPoint;
 
 beforeAll(async () => {
   t = await createTestApp({ config: { appealsIntakeCacheSeconds: 60 } });
@@ -85,27 +83,6 @@ describe('duplicates within ~100 m', () => {
       expect(res.json().errors.map((e: any) => e.field).join(' '), JSON.stringify(point)).toContain(field);
     }
     expect(await count()).toBe(before);
-  });
-});
-
-describe('the box around a point', () => {
-  it('holds every point within the radius (the index pre-filter never drops a true neighbour)', () => {
-    fc.assert(
-      fc.property(
-        fc.double({ min: -60, max: 60, noNaN: true }),
-        fc.double({ min: -179, max: 179, noNaN: true }),
-        fc.double({ min: 0, max: 2 * Math.PI, noNaN: true }),
-        fc.double({ min: 0, max: 99.9, noNaN: true }),
-        (lat, lng, bearing, metres) => {
-          const p = { lat, lng };
-          const q = offset(p, metres * Math.cos(bearing), metres * Math.sin(bearing));
-          const box = boxAround(p, 100);
-          // Only points truly within 100 m must be inside the box.
-          if (metresBetween(p, q) > 100) return true;
-          return q.lat >= box.latMin && q.lat <= box.latMax && q.lng >= box.lngMin && q.lng <= box.lngMax;
-        },
-      ),
-    );
   });
 });
 

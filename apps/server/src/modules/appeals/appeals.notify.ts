@@ -1,6 +1,6 @@
 import { uuidv7 } from 'uuidv7';
 import type { FastifyBaseLogger } from 'fastify';
-import { APPEAL_LEVEL_LABELS, APPEAL_STATUS_LABELS, type AppealLevel, type AppealStatus } from '@shuren/core';
+import { APPEAL_LEVEL_LABELS, APPEAL_STATUS_LABELS, shanghaiClock, type AppealLevel, type AppealStatus } from '@shuren/core';
 import type { Db, DbOrTx } from '../../db/client.js';
 import { notifications } from '../../db/schema/index.js';
 import { shanghaiDay } from '../../shared/time.js';
@@ -76,9 +76,8 @@ export function describe(row: Pick<AppealRow, 'trackingCode' | 'title' | 'descri
 
 /** "11月24日 10:30" in Asia/Shanghai, as a resident or a worker reads a time. */
 export function shanghaiMinute(at: Date): string {
-  const l = new Date(at.getTime() + 8 * 3600_000);
-  const two = (n: number) => String(n).padStart(2, '0');
-  return `${l.getUTCMonth() + 1}月${l.getUTCDate()}日 ${two(l.getUTCHours())}:${two(l.getUTCMinutes())}`;
+  const l = shanghaiClock(at.getTime());
+  return `${Number(l.slice(5, 7))}月${Number(l.slice(8, 10))}日 ${l.slice(11, 16)}`;
 }
 
 export const TEXT = {

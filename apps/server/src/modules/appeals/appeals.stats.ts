@@ -1,10 +1,11 @@
 import { sql } from 'drizzle-orm';
-import { APPEAL_LEVEL_LABELS, APPEAL_LEVELS, type AppealLevel } from '@shuren/core';
+import { APPEAL_LEVEL_LABELS, APPEAL_LEVELS, ratePercent, type AppealLevel } from '@shuren/core';
 import type { Db, DbOrTx } from '../../db/client.js';
 import type { StatFigure } from '../manifest.js';
 import { rebuildAppealTrends } from './appeals.trends.js';
 
-const pct = (num: number, den: number) => (den === 0 ? 0 : Math.round((num / den) * 1000) / 10);
+/** The panel shows 0 where there is nothing to divide by (a figure, not a gap in a chart). */
+const pct = (num: number, den: number) => ratePercent(num, den) ?? 0;
 
 const SUMS = sql.raw(`coalesce(sum(total), 0)::int as total, coalesce(sum(responded_on_time), 0)::int as responded_on_time, coalesce(sum(accepted), 0)::int as accepted,
   coalesce(sum(closed), 0)::int as closed, coalesce(sum(closed_on_time), 0)::int as closed_on_time, coalesce(sum(rated), 0)::int as rated,

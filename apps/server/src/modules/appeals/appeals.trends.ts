@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import type { AppealTrendWeek } from '@shuren/core';
+import { lastWeeks, shanghaiDayStart, trendWeek, type AppealTrendWeek } from '@shuren/core';
 import type { DbOrTx } from '../../db/client.js';
 
 /**
@@ -8,29 +8,6 @@ import type { DbOrTx } from '../../db/client.js';
  * rollup triggers, migration 0013): a few thousand rows however many appeals there are. Below the community the
  * rollup is too coarse, and the subtree small enough to count its own appeals through the index on region_path.
  */
-
-const DAY_MS = 86_400_000;
-const SHANGHAI_MS = 8 * 3_600_000;
-
-/** The Monday (YYYY-MM-DD, Asia/Shanghai calendar) of the week an instant falls in. UTC+8 all year (no DST since 1991). */
-export function shanghaiWeekStart(at: Date | number): string {
-  const local = (typeof at === 'number' ? at : at.getTime()) + SHANGHAI_MS;
-  const day = Math.floor(local / DAY_MS);
-  // 1970-01-01 was a Thursday: day 0 is weekday 3 counting Monday as 0.
-  const sinceMonday = (((day + 3) % 7) + 7) % 7;
-  return new Date((day - sinceMonday) * DAY_MS).toISOString().slice(0, 10);
-}
-
-/** The instant a Shanghai calendar day (YYYY-MM-DD) begins. */
-export function shanghaiDayStart(day: string): Date {
-  return new Date(Date.parse(`${day}T00:00:00Z`) - SHANGHAI_MS);
-}
-
-/** The last `count` weeks (their Mondays, oldest first), ending with the week `now` falls in. */
-export function trendWeeks(now: Date, count: number): string[] {
-  const last = Date.parse(`${shanghaiWeekStart(now)}T00:00:00Z`);
-  return Array.from({ length: count }, (_, i) => new Date(last - (count - 1 - i) * 7 * DAY_MS).toISOString().slice(0, 10));
-}
 
 const TREND_COLUMNS = 'region_path, category_code, week, submitted, accepted, responded_on_time, resolved, closed, closed_on_time, rated, satisfied, reworked, closed_ms';
 
@@ -87,31 +64,20 @@ interface WeekSums {
   closed_ms: number;
 }
 
-const rate = (num: number, den: number) => (den === 0 ? null : Math.round((num / den) * 1000) / 10);
-
 function presentWeek(week: string, s: WeekSums | undefined): AppealTrendWeek {
   const n = (k: keyof Omit<WeekSums, 'week'>) => Number(s?.[k] ?? 0);
-  const closed = n('closed');
-  return {
-    week,
+  return trendWeek(week, {
     submitted: n('submitted'),
     accepted: n('accepted'),
     respondedOnTime: n('responded_on_time'),
     resolved: n('resolved'),
-    closed,
+    closed: n('closed'),
     closedOnTime: n('closed_on_time'),
     rated: n('rated'),
     satisfied: n('satisfied'),
     reworked: n('reworked'),
-    avgHandlingHours: closed === 0 ? null : Math.round((n('closed_ms') / closed / 3_600_000) * 10) / 10,
-    rates: {
-      response: rate(n('responded_on_time'), n('submitted')),
-      resolution: rate(n('resolved'), n('accepted')),
-      satisfaction: rate(n('satisfied'), n('rated')),
-      onTimeClose: rate(n('closed_on_time'), closed),
-      rework: rate(n('reworked'), closed),
-    },
-  };
+    closedMs: n('closed_ms'),
+  });
 }
 
 /** Levels whose subtree the rollup answers (rows are kept per community, or per place above it). */
@@ -122,7 +88,7 @@ export async function appealTrends(
   region: { path: string; level: string },
   opts: { now: Date; weeks: number; categoryCode?: string },
 ): Promise<AppealTrendWeek[]> {
-  const weeks = trendWeeks(opts.now, opts.weeks);
+  const weeks = lastWeeks(opts.now, opts.weeks);
   const from = weeks[0];
   const to = weeks[weeks.length - 1];
   const prefix = region.path + '%';

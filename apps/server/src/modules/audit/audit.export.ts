@@ -1,4 +1,5 @@
 import type { FastifyReply } from 'fastify';
+import { shanghaiClock } from '@shuren/core';
 import type { Db } from '../../db/client.js';
 import { recordAudit } from '../../shared/audit.js';
 import type { CommandContext } from '../../shared/context.js';
@@ -19,7 +20,7 @@ function json(value: unknown): string | null {
 
 /** 2026-11-20 10:00:00 in Asia/Shanghai (UTC+8 all year). */
 function shanghaiTime(iso: string): string {
-  return new Date(new Date(iso).getTime() + 8 * 3600_000).toISOString().slice(0, 19).replace('T', ' ');
+  return shanghaiClock(Date.parse(iso)).slice(0, 19).replace('T', ' ');
 }
 
 type Entry = ReturnType<typeof presentAudit>;

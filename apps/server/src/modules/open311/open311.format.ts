@@ -1,5 +1,6 @@
 import type { FastifyReply } from 'fastify';
 import { XMLBuilder } from 'fast-xml-parser';
+import { shanghaiClock } from '@shuren/core';
 
 /** GeoReport v2 answers in the format named by the resource's extension (`/services.xml`, `/requests/1.json`). */
 export type Format = 'json' | 'xml';
@@ -17,12 +18,10 @@ export class Open311Error extends Error {
   }
 }
 
-const SHANGHAI_OFFSET_MS = 8 * 3600_000;
-
 /** ISO 8601 (w3 profile) in Asia/Shanghai with its offset, e.g. 2026-03-01T09:30:00+08:00. */
 export function w3(d: Date | null | undefined): string | null {
   if (!d) return null;
-  return `${new Date(d.getTime() + SHANGHAI_OFFSET_MS).toISOString().slice(0, 19)}+08:00`;
+  return `${shanghaiClock(d.getTime()).slice(0, 19)}+08:00`;
 }
 
 const W3_DATE = /^(\d{4})-(\d{2})-(\d{2})(?:T(\d{2}):(\d{2})(?::(\d{2})(?:\.\d{1,9})?)?(Z|[+-]\d{2}:\d{2}))?$/;

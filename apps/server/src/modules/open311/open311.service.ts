@@ -1,13 +1,12 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { uuidv7 } from 'uuidv7';
-import type { CreateAppealBody, CreateOpen311ClientBody, Lang } from '@shuren/core';
+import { boxAround, metresBetween, type CreateAppealBody, type CreateOpen311ClientBody, type Lang } from '@shuren/core';
 import type { Db } from '../../db/client.js';
 import { recordAudit } from '../../shared/audit.js';
 import { requireActor, type CommandContext } from '../../shared/context.js';
 import { AppError, invalidField, notFound } from '../../shared/errors.js';
 import { submitAppeal } from '../appeals/appeals.service.js';
 import { sendOutbound } from '../appeals/appeals.notify.js';
-import { boxAround, metresBetween } from '../appeals/appeals.intake-sql.js';
 import { Open311Error } from './open311.format.js';
 import type { SubmitInput } from './open311.input.js';
 import { canManageClients, clientActor, clientScopes } from './open311.policy.js';
