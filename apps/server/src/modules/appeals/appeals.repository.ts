@@ -9,11 +9,6 @@ export type CategoryRow = typeof appealCategories.$inferSelect;
 export type EventRow = typeof appealEvents.$inferSelect;
 export type RegionRow = typeof regions.$inferSelect;
 
-export async function findCategoryByCode(db: DbOrTx, code: string): Promise<CategoryRow | undefined> {
-  const [row] = await db.select().from(appealCategories).where(and(eq(appealCategories.code, code), eq(appealCategories.active, true))).limit(1);
-  return row;
-}
-
 export async function findCategoryById(db: DbOrTx, id: string): Promise<CategoryRow | undefined> {
   const [row] = await db.select().from(appealCategories).where(eq(appealCategories.id, id)).limit(1);
   return row;

@@ -107,9 +107,3 @@ export async function appealTrends(
   const byWeek = new Map(rows.map((r) => [r.week, r]));
   return weeks.map((w) => presentWeek(w, byWeek.get(w)));
 }
-
-/** Whether a category code exists (the trend filter refuses unknown codes rather than answering zeros). */
-export async function categoryExists(db: DbOrTx, code: string): Promise<boolean> {
-  const result = await db.execute(sql`select 1 from appeal_categories where code = ${code} limit 1`);
-  return ((result as unknown as { rows: unknown[] }).rows ?? []).length > 0;
-}

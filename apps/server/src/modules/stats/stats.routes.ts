@@ -6,7 +6,8 @@ import { invalidField, notFound } from '../../shared/errors.js';
 import { responses } from '../../shared/route-schema.js';
 import { shanghaiDay } from '../../shared/time.js';
 import { findRegionById } from '../regions/regions.repository.js';
-import { appealTrends, categoryExists } from '../appeals/appeals.trends.js';
+import { appealTrends } from '../appeals/appeals.trends.js';
+import { findByCode as findCategoryByCode } from '../appeals/categories.repository.js';
 import { MODULES } from '../index.js';
 import { authorizeStatsRead } from './stats.policy.js';
 import { regionStats } from './stats.service.js';
@@ -48,7 +49,7 @@ export async function statsRoutes(app: FastifyInstance) {
       if (!region) throw notFound();
       authorizeStatsRead(actor, region.path);
       const { weeks = APPEAL_TRENDS_DEFAULT_WEEKS, categoryCode } = request.query;
-      if (categoryCode && !(await categoryExists(app.db, categoryCode)))
+      if (categoryCode && !(await findCategoryByCode(app.db, categoryCode)))
         throw invalidField('/query/categoryCode', 'unknown_category', { zh: '没有这个诉求类别', en: 'No such appeal category' });
       const now = app.clock.now();
       return {
