@@ -1,20 +1,18 @@
 import { useState } from 'react';
 import { Alert, Button, Card, DatePicker, Form, Input, Modal, Select, Switch, Tag } from 'antd';
-import { PlusOutlined } from '@ant-design/icons';
 import { Link } from 'react-router-dom';
 import { useQueryClient } from '@tanstack/react-query';
 import dayjs from 'dayjs';
 import { ROLES, ROLE_LABELS, THREE_HEADS, type Assignment, type Role } from '@shuren/core';
 import { api } from '../../../shared/api';
-import { hasPermission, useMe } from '../../../shared/auth';
 import { shanghaiToday, useI18n } from '../../../shared/i18n';
 import { can } from '../shared/actions';
 import { AuditButton } from '../shared/audit-history';
-import { CursorTable } from '../shared/cursor-table';
-import { SearchBox, Toolbar } from '../shared/filter-bar';
+import { SearchBox } from '../shared/filter-bar';
 import { applyApiErrors } from '../shared/form-errors';
 import { PersonPicker, RegionPicker } from '../shared/pickers';
-import { useRegionScope, useScopedHref, useUrlState } from '../shared/scope';
+import { RegistryList, useRegistryList } from '../shared/registry-list';
+import { useUrlState } from '../shared/scope';
 
 /** Who holds which role over which node: assign a 楼长 to a building, end an assignment. */
 export default function AssignmentsPage() {
@@ -50,13 +48,10 @@ export default function AssignmentsPage() {
 
 export function AssignmentsTable({ personId, defaultPersonId, role, activeOnly, toolbar }: { personId?: string; defaultPersonId?: string; role?: Role; activeOnly?: boolean; toolbar?: React.ReactNode }) {
   const { t } = useI18n();
-  const me = useMe();
-  const [regionId] = useRegionScope();
-  const { get } = useUrlState();
-  const href = useScopedHref();
-  const [creating, setCreating] = useState(false);
+  const list = useRegistryList(() => ({ role, activeOn: activeOnly ? shanghaiToday() : undefined }));
+  const { href, regionId } = list;
   const [ending, setEnding] = useState<Assignment | null>(null);
-  const filters = personId ? { personId } : { regionId, q: get('q'), role, activeOn: activeOnly ? shanghaiToday() : undefined };
+  const filters = personId ? { personId } : list.filters;
   const columns = [
     { title: t('姓名', 'Name'), dataIndex: 'personName', width: 120, render: (v: string, a: Assignment) => <Link to={href(`/console/people/${a.personId}`)}>{v}</Link> },
     { title: t('角色', 'Role'), dataIndex: 'role', width: 110, render: (r: Role) => <Tag color={THREE_HEADS.includes(r) ? 'volcano' : 'blue'}>{t(ROLE_LABELS[r])}</Tag> },
@@ -81,26 +76,21 @@ export function AssignmentsTable({ personId, defaultPersonId, role, activeOnly, 
     },
   ];
   return (
-    <>
-      <CursorTable<Assignment>
-        path="/assignments"
-        filters={filters}
-        columns={columns}
-        testId="assignments-table"
-        toolbar={
-          <Toolbar>
-            {toolbar}
-            {hasPermission(me.data, 'assignment.manage') && (
-              <Button type="primary" size="small" icon={<PlusOutlined />} onClick={() => setCreating(true)} data-testid="assignment-create">
-                {t('任命', 'Assign a role')}
-              </Button>
-            )}
-          </Toolbar>
-        }
-      />
-      {creating && <AssignForm personId={defaultPersonId} regionId={regionId} onClose={() => setCreating(false)} />}
+    <RegistryList<Assignment>
+      path="/assignments"
+      filters={filters}
+      columns={columns}
+      testId="assignments-table"
+      filterControls={toolbar}
+      create={{
+        permission: 'assignment.manage',
+        label: t('任命', 'Assign a role'),
+        testId: 'assignment-create',
+        form: (close) => <AssignForm personId={defaultPersonId} regionId={regionId} onClose={close} />,
+      }}
+    >
       {ending && <EndForm assignment={ending} onClose={() => setEnding(null)} />}
-    </>
+    </RegistryList>
   );
 }
 

@@ -1,11 +1,9 @@
-import { Card, DatePicker, Input, Select } from 'antd';
+import { DatePicker, Input, Select } from 'antd';
 import dayjs from 'dayjs';
 import type { AuditEntry } from '@shuren/core';
 import { useI18n } from '../../../shared/i18n';
 import { useAuditColumns } from '../shared/audit-history';
-import { CursorTable } from '../shared/cursor-table';
-import { ExportLink } from '../shared/export-link';
-import { Toolbar } from '../shared/filter-bar';
+import { RegistryList } from '../shared/registry-list';
 import { useRegionScope, useUrlState } from '../shared/scope';
 
 const ENTITY_TYPES = ['person', 'assignment', 'household', 'organisation', 'venue', 'region', 'account', 'import'];
@@ -30,26 +28,25 @@ export default function AuditPage() {
     to: to ? new Date(to).toISOString() : undefined,
   };
   return (
-    <Card title={t('审计日志', 'Audit log')} size="small">
-      <CursorTable<AuditEntry>
-        path="/audit"
-        filters={filters}
-        columns={columns}
-        testId="audit-table"
-        toolbar={
-          <Toolbar>
-            <Select allowClear value={get('entityType')} onChange={(v) => set({ entityType: v })} placeholder={t('对象类型', 'Record type')} style={{ width: 140 }} aria-label={t('对象类型', 'Record type')} options={ENTITY_TYPES.map((e) => ({ value: e, label: e }))} />
-            <Input.Search allowClear defaultValue={get('entityId')} onSearch={(v) => set({ entityId: v.trim() || undefined })} placeholder={t('记录 ID', 'Record id')} style={{ width: 240 }} aria-label={t('记录 ID', 'Record id')} />
-            <Input.Search allowClear defaultValue={get('action')} onSearch={(v) => set({ action: v.trim() || undefined })} placeholder={t('操作前缀，如 person.', 'Action prefix, e.g. person.')} style={{ width: 200 }} aria-label={t('操作', 'Action')} />
-            <DatePicker.RangePicker
-              value={[day(get('from')), day(get('to'))]}
-              onChange={(r) => set({ from: r?.[0]?.format('YYYY-MM-DD'), to: r?.[1]?.format('YYYY-MM-DD') })}
-              aria-label={t('日期范围', 'Date range')}
-            />
-            <ExportLink path="/audit/export.xlsx" filters={filters} />
-          </Toolbar>
-        }
-      />
-    </Card>
+    <RegistryList<AuditEntry>
+      title={t('审计日志', 'Audit log')}
+      path="/audit"
+      filters={filters}
+      columns={columns}
+      testId="audit-table"
+      exportable
+      filterControls={
+        <>
+          <Select allowClear value={get('entityType')} onChange={(v) => set({ entityType: v })} placeholder={t('对象类型', 'Record type')} style={{ width: 140 }} aria-label={t('对象类型', 'Record type')} options={ENTITY_TYPES.map((e) => ({ value: e, label: e }))} />
+          <Input.Search allowClear defaultValue={get('entityId')} onSearch={(v) => set({ entityId: v.trim() || undefined })} placeholder={t('记录 ID', 'Record id')} style={{ width: 240 }} aria-label={t('记录 ID', 'Record id')} />
+          <Input.Search allowClear defaultValue={get('action')} onSearch={(v) => set({ action: v.trim() || undefined })} placeholder={t('操作前缀，如 person.', 'Action prefix, e.g. person.')} style={{ width: 200 }} aria-label={t('操作', 'Action')} />
+          <DatePicker.RangePicker
+            value={[day(get('from')), day(get('to'))]}
+            onChange={(r) => set({ from: r?.[0]?.format('YYYY-MM-DD'), to: r?.[1]?.format('YYYY-MM-DD') })}
+            aria-label={t('日期范围', 'Date range')}
+          />
+        </>
+      }
+    />
   );
 }

@@ -1,25 +1,14 @@
-import { useState } from 'react';
-import { Button, Card, Form, Input, InputNumber } from 'antd';
-import { PlusOutlined } from '@ant-design/icons';
+import { Form, Input, InputNumber } from 'antd';
 import { Link } from 'react-router-dom';
 import type { Household } from '@shuren/core';
-import { hasPermission, useMe } from '../../../shared/auth';
 import { useI18n } from '../../../shared/i18n';
-import { CursorTable } from '../shared/cursor-table';
-import { ExportLink } from '../shared/export-link';
-import { SearchBox, Toolbar } from '../shared/filter-bar';
 import { RegionPicker } from '../shared/pickers';
-import { useRegionScope, useScopedHref, useUrlState } from '../shared/scope';
+import { RegistryList, useRegistryList } from '../shared/registry-list';
 import { CommandModal, compact } from '../shared/simple-form';
 
 export default function HouseholdsPage() {
   const { t } = useI18n();
-  const me = useMe();
-  const [regionId] = useRegionScope();
-  const { get } = useUrlState();
-  const href = useScopedHref();
-  const [creating, setCreating] = useState(false);
-  const filters = { regionId, q: get('q') };
+  const { href, regionId, filters } = useRegistryList();
   const columns = [
     { title: t('房号', 'Room'), dataIndex: 'room', width: 100, render: (v: string, h: Household) => <Link to={href(`/console/households/${h.id}`)}>{v}</Link> },
     { title: t('地址', 'Address'), dataIndex: 'address', width: 280 },
@@ -28,30 +17,25 @@ export default function HouseholdsPage() {
     { title: t('人数', 'People'), dataIndex: 'memberCount', width: 70, align: 'right' as const },
   ];
   return (
-    <Card title={t('住户', 'Households')} size="small">
-      <CursorTable<Household>
-        path="/households"
-        filters={filters}
-        columns={columns}
-        testId="households-table"
-        toolbar={
-          <Toolbar>
-            <SearchBox placeholder={t('地址或房号', 'Address or room')} />
-            <ExportLink path="/households/export.xlsx" filters={filters} />
-            {hasPermission(me.data, 'household.manage') && (
-              <Button type="primary" size="small" icon={<PlusOutlined />} onClick={() => setCreating(true)} data-testid="household-create">
-                {t('登记住户', 'Register a household')}
-              </Button>
-            )}
-          </Toolbar>
-        }
-      />
-      {creating && (
-        <CommandModal title={t('登记住户', 'Register a household')} path="/households" initialValues={{ regionId }} toBody={compact} invalidate={[['/households']]} onClose={() => setCreating(false)}>
-          <HouseholdFields />
-        </CommandModal>
-      )}
-    </Card>
+    <RegistryList<Household>
+      title={t('住户', 'Households')}
+      path="/households"
+      filters={filters}
+      columns={columns}
+      testId="households-table"
+      search={t('地址或房号', 'Address or room')}
+      exportable
+      create={{
+        permission: 'household.manage',
+        label: t('登记住户', 'Register a household'),
+        testId: 'household-create',
+        form: (close) => (
+          <CommandModal title={t('登记住户', 'Register a household')} path="/households" initialValues={{ regionId }} toBody={compact} invalidate={[['/households']]} onClose={close}>
+            <HouseholdFields />
+          </CommandModal>
+        ),
+      }}
+    />
   );
 }
 

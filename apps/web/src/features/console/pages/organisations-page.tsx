@@ -1,25 +1,14 @@
-import { useState } from 'react';
-import { Button, Card, DatePicker, Form, Input, Select, Switch, Tag } from 'antd';
-import { PlusOutlined } from '@ant-design/icons';
+import { DatePicker, Form, Input, Select, Switch, Tag } from 'antd';
 import { Link } from 'react-router-dom';
 import { ORG_KINDS, ORG_KIND_LABELS, type Organisation } from '@shuren/core';
-import { hasPermission, useMe } from '../../../shared/auth';
 import { useI18n } from '../../../shared/i18n';
-import { CursorTable } from '../shared/cursor-table';
-import { ExportLink } from '../shared/export-link';
-import { SearchBox, Toolbar } from '../shared/filter-bar';
 import { RegionPicker } from '../shared/pickers';
-import { useRegionScope, useScopedHref, useUrlState } from '../shared/scope';
+import { RegistryList, useRegistryList } from '../shared/registry-list';
 import { CommandModal, compact } from '../shared/simple-form';
 
 export default function OrganisationsPage() {
   const { t } = useI18n();
-  const me = useMe();
-  const [regionId] = useRegionScope();
-  const { get, set } = useUrlState();
-  const href = useScopedHref();
-  const [creating, setCreating] = useState(false);
-  const filters = { regionId, q: get('q'), kind: get('kind'), includeDissolved: get('dissolved') === '1' ? true : undefined };
+  const { get, set, href, regionId, filters } = useRegistryList((get) => ({ kind: get('kind'), includeDissolved: get('dissolved') === '1' ? true : undefined }));
   const columns = [
     { title: t('名称', 'Name'), dataIndex: 'name', width: 220, render: (v: string, o: Organisation) => <Link to={href(`/console/organisations/${o.id}`)}>{v}</Link> },
     { title: t('类型', 'Kind'), dataIndex: 'kindLabel', width: 150, render: (l: { zh: string; en: string }) => t(l) },
@@ -29,41 +18,33 @@ export default function OrganisationsPage() {
     { title: t('状态', 'Status'), dataIndex: 'dissolved', width: 80, render: (d: boolean) => (d ? <Tag>{t('已解散', 'Dissolved')}</Tag> : <Tag color="green">{t('活跃', 'Active')}</Tag>) },
   ];
   return (
-    <Card title={t('组织', 'Organisations')} size="small">
-      <CursorTable<Organisation>
-        path="/organisations"
-        filters={filters}
-        columns={columns}
-        testId="organisations-table"
-        toolbar={
-          <Toolbar>
-            <SearchBox placeholder={t('组织名称', 'Organisation name')} />
-            <Select allowClear value={get('kind')} onChange={(v) => set({ kind: v })} placeholder={t('类型', 'Kind')} style={{ width: 180 }} aria-label={t('类型', 'Kind')} options={ORG_KINDS.map((k) => ({ value: k, label: t(ORG_KIND_LABELS[k]) }))} />
-            <span>
-              {t('含已解散', 'Include dissolved')} <Switch size="small" checked={get('dissolved') === '1'} onChange={(v) => set({ dissolved: v ? '1' : undefined })} />
-            </span>
-            <ExportLink path="/organisations/export.xlsx" filters={filters} />
-            {hasPermission(me.data, 'org.manage') && (
-              <Button type="primary" size="small" icon={<PlusOutlined />} onClick={() => setCreating(true)} data-testid="org-create">
-                {t('新建组织', 'New organisation')}
-              </Button>
-            )}
-          </Toolbar>
-        }
-      />
-      {creating && (
-        <CommandModal
-          title={t('新建组织', 'New organisation')}
-          path="/organisations"
-          initialValues={{ regionId, kind: 'club' }}
-          toBody={compact}
-          invalidate={[['/organisations']]}
-          onClose={() => setCreating(false)}
-        >
-          <OrganisationFields />
-        </CommandModal>
-      )}
-    </Card>
+    <RegistryList<Organisation>
+      title={t('组织', 'Organisations')}
+      path="/organisations"
+      filters={filters}
+      columns={columns}
+      testId="organisations-table"
+      search={t('组织名称', 'Organisation name')}
+      exportable
+      filterControls={
+        <>
+          <Select allowClear value={get('kind')} onChange={(v) => set({ kind: v })} placeholder={t('类型', 'Kind')} style={{ width: 180 }} aria-label={t('类型', 'Kind')} options={ORG_KINDS.map((k) => ({ value: k, label: t(ORG_KIND_LABELS[k]) }))} />
+          <span>
+            {t('含已解散', 'Include dissolved')} <Switch size="small" checked={get('dissolved') === '1'} onChange={(v) => set({ dissolved: v ? '1' : undefined })} />
+          </span>
+        </>
+      }
+      create={{
+        permission: 'org.manage',
+        label: t('新建组织', 'New organisation'),
+        testId: 'org-create',
+        form: (close) => (
+          <CommandModal title={t('新建组织', 'New organisation')} path="/organisations" initialValues={{ regionId, kind: 'club' }} toBody={compact} invalidate={[['/organisations']]} onClose={close}>
+            <OrganisationFields />
+          </CommandModal>
+        ),
+      }}
+    />
   );
 }
 

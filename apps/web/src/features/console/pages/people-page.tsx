@@ -1,29 +1,19 @@
 import { useState } from 'react';
-import { Alert, Button, Card, Form, Input, InputNumber, Modal, Select, Switch, Tag } from 'antd';
-import { PlusOutlined } from '@ant-design/icons';
+import { Alert, Form, Input, InputNumber, Modal, Select, Switch, Tag } from 'antd';
 import { Link } from 'react-router-dom';
 import { useQueryClient } from '@tanstack/react-query';
 import { CN_MOBILE_PATTERN, ROLES, ROLE_LABELS, type Person } from '@shuren/core';
 import { api, ApiError, isApiError } from '../../../shared/api';
-import { hasPermission, useMe } from '../../../shared/auth';
 import { useI18n } from '../../../shared/i18n';
-import { CursorTable } from '../shared/cursor-table';
-import { ExportLink } from '../shared/export-link';
-import { SearchBox, Toolbar } from '../shared/filter-bar';
 import { applyApiErrors } from '../shared/form-errors';
 import { RegionPicker } from '../shared/pickers';
-import { useRegionScope, useScopedHref, useUrlState } from '../shared/scope';
+import { RegistryList, useRegistryList } from '../shared/registry-list';
 
 export const GENDER_LABELS = { female: { zh: '女', en: 'Female' }, male: { zh: '男', en: 'Male' }, unspecified: { zh: '未填', en: 'Unspecified' } } as const;
 
 export default function PeoplePage() {
   const { t } = useI18n();
-  const me = useMe();
-  const [regionId] = useRegionScope();
-  const { get, set } = useUrlState();
-  const href = useScopedHref();
-  const [creating, setCreating] = useState(false);
-  const filters = { regionId, q: get('q'), role: get('role'), partyMember: get('party') };
+  const { get, set, href, regionId, filters } = useRegistryList((get) => ({ role: get('role'), partyMember: get('party') }));
 
   const columns = [
     { title: t('姓名', 'Name'), dataIndex: 'name', width: 140, render: (v: string, p: Person) => <Link to={href(`/console/people/${p.id}`)}>{v}</Link> },
@@ -35,43 +25,42 @@ export default function PeoplePage() {
   ];
 
   return (
-    <Card title={t('人员', 'People')} size="small">
-      <CursorTable<Person>
-        path="/people"
-        filters={filters}
-        columns={columns}
-        testId="people-table"
-        toolbar={
-          <Toolbar>
-            <SearchBox placeholder={t('姓名或手机号', 'Name or mobile')} />
-            <Select
-              allowClear
-              value={get('role')}
-              onChange={(v) => set({ role: v })}
-              placeholder={t('角色', 'Role')}
-              style={{ width: 160 }}
-              aria-label={t('角色', 'Role')}
-              options={ROLES.map((r) => ({ value: r, label: t(ROLE_LABELS[r]) }))}
-            />
-            <Select
-              allowClear
-              value={get('party')}
-              onChange={(v) => set({ party: v })}
-              placeholder={t('政治面貌', 'Party membership')}
-              style={{ width: 130 }}
-              options={[{ value: 'true', label: t('党员', 'Party members') }, { value: 'false', label: t('非党员', 'Non-members') }]}
-            />
-            <ExportLink path="/people/export.xlsx" filters={filters} />
-            {hasPermission(me.data, 'person.manage') && (
-              <Button type="primary" size="small" icon={<PlusOutlined />} onClick={() => setCreating(true)} data-testid="person-create">
-                {t('登记人员', 'Register a person')}
-              </Button>
-            )}
-          </Toolbar>
-        }
-      />
-      {creating && <PersonForm onClose={() => setCreating(false)} defaultRegionId={regionId} />}
-    </Card>
+    <RegistryList<Person>
+      title={t('人员', 'People')}
+      path="/people"
+      filters={filters}
+      columns={columns}
+      testId="people-table"
+      search={t('姓名或手机号', 'Name or mobile')}
+      exportable
+      filterControls={
+        <>
+          <Select
+            allowClear
+            value={get('role')}
+            onChange={(v) => set({ role: v })}
+            placeholder={t('角色', 'Role')}
+            style={{ width: 160 }}
+            aria-label={t('角色', 'Role')}
+            options={ROLES.map((r) => ({ value: r, label: t(ROLE_LABELS[r]) }))}
+          />
+          <Select
+            allowClear
+            value={get('party')}
+            onChange={(v) => set({ party: v })}
+            placeholder={t('政治面貌', 'Party membership')}
+            style={{ width: 130 }}
+            options={[{ value: 'true', label: t('党员', 'Party members') }, { value: 'false', label: t('非党员', 'Non-members') }]}
+          />
+        </>
+      }
+      create={{
+        permission: 'person.manage',
+        label: t('登记人员', 'Register a person'),
+        testId: 'person-create',
+        form: (close) => <PersonForm onClose={close} defaultRegionId={regionId} />,
+      }}
+    />
   );
 }
 
