@@ -1,11 +1,9 @@
-import { Badge, Card, Select, Space, Tabs, Tag, Typography } from 'antd';
+import { Badge, Space, Tabs, Tag, Typography } from 'antd';
 import { useQueries } from '@tanstack/react-query';
-import { Link } from 'react-router-dom';
 import { api } from '../../../shared/api';
 import { useI18n } from '../../../shared/i18n';
-import { useRegionScope, useScopedHref, useUrlState } from '../../console/shared/scope';
-import { useCategories, type Appeal, type PageOf } from '../appeals-api';
-import { NoticesButton } from './notices-button';
+import type { Appeal, PageOf } from '../appeals-api';
+import { AppealsDesk, CategorySelect, useDeskState } from './desk';
 import { AppealQueueTable } from './queue-table';
 
 const TABS = [
@@ -22,10 +20,7 @@ const TABS = [
  */
 export default function DispatchPage() {
   const { t } = useI18n();
-  const [regionId] = useRegionScope();
-  const { get, set } = useUrlState();
-  const href = useScopedHref();
-  const categories = useCategories();
+  const { regionId, get, set } = useDeskState();
   const tab = TABS.find((x) => x.key === get('tab')) ?? TABS[0];
   const category = get('category');
   // The first page of each tab (≤ 200): the counts on the tabs and the per-category tags.
@@ -41,19 +36,7 @@ export default function DispatchPage() {
   };
 
   return (
-    <Card
-      title={t('分拨中心', 'Operations centre')}
-      size="small"
-      extra={
-        <Space size={16}>
-          <NoticesButton />
-          <Link to={href('/console/appeals')} data-testid="open-queue">
-            {t('‹ 诉求工作台', '‹ Workbench')}
-          </Link>
-        </Space>
-      }
-      data-testid="dispatch-page"
-    >
+    <AppealsDesk title={t('分拨中心', 'Operations centre')} other={{ to: '/console/appeals', label: t('‹ 诉求工作台', '‹ Workbench'), testId: 'open-queue' }} testId="dispatch-page">
       <Tabs
         activeKey={tab.key}
         onChange={(k) => set({ tab: k === 'submitted' ? undefined : k, category: undefined })}
@@ -74,21 +57,10 @@ export default function DispatchPage() {
           </Tag.CheckableTag>
         ))}
         {byCategory.size === 0 && <Typography.Text type="secondary">—</Typography.Text>}
-        <Select
-          allowClear
-          showSearch
-          optionFilterProp="label"
-          size="small"
-          style={{ width: 170 }}
-          placeholder={t('全部类别', 'All categories')}
-          value={category}
-          onChange={(v) => set({ category: v })}
-          options={(categories.data ?? []).map((c) => ({ value: c.code, label: c.parentCode ? `— ${t(c.name)}` : t(c.name) }))}
-          aria-label={t('类别', 'Category')}
-        />
+        <CategorySelect placeholder={t('全部类别', 'All categories')} value={category} onChange={(v) => set({ category: v })} />
         <Typography.Text type="secondary">{t('按地点：在左侧区域树中选择', 'By place: pick a region on the left')}</Typography.Text>
       </Space>
       <AppealQueueTable key={tab.key} filters={{ ...tab.filters, regionId, categoryCode: category }} testId={`dispatch-${tab.key}`} showSuggestion={tab.key !== 'overdue'} />
-    </Card>
+    </AppealsDesk>
   );
 }

@@ -1,10 +1,7 @@
-import { Card, Checkbox, Radio, Select, Space } from 'antd';
-import { Link } from 'react-router-dom';
+import { Checkbox, Radio, Select, Space } from 'antd';
 import { APPEAL_STATUS_LABELS, APPEAL_STATUSES } from '@shuren/core';
 import { useI18n } from '../../../shared/i18n';
-import { useRegionScope, useScopedHref, useUrlState } from '../../console/shared/scope';
-import { useCategories } from '../appeals-api';
-import { NoticesButton } from './notices-button';
+import { AppealsDesk, CategorySelect, useDeskState } from './desk';
 import { AppealQueueTable } from './queue-table';
 
 /**
@@ -13,25 +10,11 @@ import { AppealQueueTable } from './queue-table';
  */
 export default function AppealQueuePage() {
   const { t } = useI18n();
-  const [regionId] = useRegionScope();
-  const { get, set } = useUrlState();
-  const href = useScopedHref();
-  const categories = useCategories();
+  const { regionId, get, set } = useDeskState();
   const view = get('view') === 'area' ? 'area' : 'queue';
   const filters = { view, regionId, status: get('status'), categoryCode: get('category'), overdue: get('overdue') === '1' ? true : undefined, includeFinished: get('finished') === '1' ? true : undefined };
   return (
-    <Card
-      title={t('诉求工作台', 'Appeals workbench')}
-      size="small"
-      extra={
-        <Space size={16}>
-          <NoticesButton />
-          <Link to={href('/console/appeals/dispatch')} data-testid="open-dispatch">
-            {t('分拨中心 ›', 'Operations centre ›')}
-          </Link>
-        </Space>
-      }
-    >
+    <AppealsDesk title={t('诉求工作台', 'Appeals workbench')} other={{ to: '/console/appeals/dispatch', label: t('分拨中心 ›', 'Operations centre ›'), testId: 'open-dispatch' }}>
       <AppealQueueTable
         filters={filters}
         testId="appeal-queue"
@@ -56,19 +39,7 @@ export default function AppealQueuePage() {
               aria-label={t('状态', 'Status')}
               data-testid="filter-status"
             />
-            <Select
-              allowClear
-              showSearch
-              optionFilterProp="label"
-              size="small"
-              style={{ width: 170 }}
-              placeholder={t('类别', 'Category')}
-              value={get('category')}
-              onChange={(v) => set({ category: v })}
-              options={(categories.data ?? []).map((c) => ({ value: c.code, label: c.parentCode ? `— ${t(c.name)}` : t(c.name) }))}
-              aria-label={t('类别', 'Category')}
-              data-testid="filter-category"
-            />
+            <CategorySelect placeholder={t('类别', 'Category')} value={get('category')} onChange={(v) => set({ category: v })} testId="filter-category" />
             <Space size={12}>
               <Checkbox checked={get('overdue') === '1'} onChange={(e) => set({ overdue: e.target.checked ? '1' : undefined })} data-testid="filter-overdue">
                 {t('只看超期', 'Overdue only')}
@@ -80,6 +51,6 @@ export default function AppealQueuePage() {
           </>
         }
       />
-    </Card>
+    </AppealsDesk>
   );
 }
