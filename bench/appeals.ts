@@ -17,18 +17,13 @@
  * (exit 1 when a target is missed), --reuse NAME (measure an existing database on the server, e.g. one kept from an earlier
  * load: no seeding or generation, nothing dropped). DATABASE_URL names the server; the scratch database `shuren_bench_*` is dropped.
  */
-import { spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { writeFileSync } from 'node:fs';
 import { Session } from 'node:inspector/promises';
 import os from 'node:os';
-import { fileURLToPath } from 'node:url';
-import autocannon from 'autocannon';
-import Fastify from 'fastify';
 import pg from 'pg';
 import { sql } from 'drizzle-orm';
 import { drizzle } from 'drizzle-orm/node-postgres';
-import { uuidv7 } from 'uuidv7';
 import { buildApp } from '../apps/server/src/app.js';
 import { loadConfig } from '../apps/server/src/config.js';
 import { openDatabase, type Db } from '../apps/server/src/db/client.js';
@@ -38,6 +33,7 @@ import { DEMO_PASSWORD } from '../apps/server/src/seed/demo-accounts.js';
 import { generateAppeals } from '../apps/server/src/seed/appeals.js';
 import * as repo from '../apps/server/src/modules/appeals/appeals.repository.js';
 import { appealStats } from '../apps/server/src/modules/appeals/appeals.stats.js';
+import { CEILING_BODY, runLoad, startCeiling, type LoadResult, type LoadSpec } from './harness.js';
 
 const args = process.argv.slice(2);
 const flag = (name: string) => args.includes(`--${name}`);
@@ -50,42 +46,6 @@ const text = (name: string, fallback: string) => {
   const i = args.indexOf(`--${name}`);
   return i >= 0 && args[i + 1] ? args[i + 1] : fallback;
 };
-
-interface LoadSpec {
-  url: string;
-  method: 'GET' | 'POST';
-  headers?: Record<string, string>;
-  /** Request bodies used in turn; `{{n}}` becomes a per-request unique token. */
-  bodies?: string[];
-  connections: number;
-  duration: number;
-}
-interface LoadResult {
-  requestsPerSecond: number;
-  latencyP50: number;
-  latencyP99: number;
-  requests: number;
-  non2xx: number;
-  errors: number;
-  statusCodes: Record<string, { count: number }>;
-}
-
-// Child mode: the load generator, in its own process so autocannon does not share the server's event loop
-// (bench/load.ts's protocol, with several bodies in turn so reports spread over places and categories).
-if (args[0] === '--load-child') {
-  const spec = JSON.parse(args[1]) as LoadSpec;
-  const prefix = randomBytes(3).toString('hex');
-  let n = 0;
-  const r = await autocannon({
-    url: spec.url,
-    connections: spec.connections,
-    duration: spec.duration,
-    requests: [{ method: spec.method, headers: spec.headers, setupRequest: (req) => (spec.bodies?.length ? { ...req, body: spec.bodies[n % spec.bodies.length].replaceAll('{{n}}', `${prefix}${(n++).toString(36)}`) } : req) }],
-  });
-  const out: LoadResult = { requestsPerSecond: r.requests.average, latencyP50: r.latency.p50, latencyP99: r.latency.p99, requests: r.requests.total, non2xx: r.non2xx, errors: r.errors, statusCodes: r.statusCodeStats as any };
-  process.stdout.write(JSON.stringify(out) + '\n');
-  process.exit(0);
-}
 
 const smoke = flag('smoke');
 const asJson = flag('json');
@@ -117,22 +77,7 @@ const say = (msg: string) => {
   if (!asJson) console.error(msg);
 };
 
-function load(spec: Omit<LoadSpec, 'connections'>): Promise<LoadResult> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', fileURLToPath(import.meta.url), '--load-child', JSON.stringify({ ...spec, connections })], { stdio: ['ignore', 'pipe', 'inherit'] });
-    let out = '';
-    child.stdout.on('data', (d) => (out += d));
-    child.on('error', reject);
-    child.on('exit', (code) => {
-      if (code !== 0) return reject(new Error(`load generator exited with ${code}`));
-      try {
-        resolve(JSON.parse(out.trim().split('\n').pop()!));
-      } catch (e) {
-        reject(e);
-      }
-    });
-  });
-}
+const load = (spec: Omit<LoadSpec, 'connections'>): Promise<LoadResult> => runLoad({ ...spec, connections });
 
 const pct = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1))];
 const round = (x: number) => Math.round(x * 10) / 10;
@@ -209,19 +154,12 @@ async function main() {
       for (const t of ['appeals', 'appeal_events', 'appeal_followers', 'appeal_rollups']) await db.execute(sql.raw(`vacuum analyze ${t}`));
       timings.vacuumMs = Date.now() - t0;
     }
-    await pool.query('create table if not exists bench_scratch (id uuid primary key, name text not null, created_at timestamptz not null)');
 
     const app = await buildApp({ config, database });
     servers.push(app);
     const appUrl = await app.listen({ port: 0, host: '127.0.0.1' });
-    const ceiling = Fastify({ logger: false });
-    servers.push(ceiling);
-    ceiling.post('/ceiling', async (request, reply) => {
-      const body = request.body as { name?: string };
-      await pool.query('insert into bench_scratch (id, name, created_at) values ($1, $2, $3)', [uuidv7(), String(body?.name ?? ''), new Date()]);
-      return reply.status(201).send({ ok: true });
-    });
-    const ceilingUrl = await ceiling.listen({ port: 0, host: '127.0.0.1' });
+    const ceiling = await startCeiling(pool);
+    servers.push(ceiling.server);
 
     const login = async (who: string) => {
       const res = await fetch(`${appUrl}/api/v1/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ login: who, password: DEMO_PASSWORD }) });
@@ -253,7 +191,7 @@ async function main() {
       return { bytes: Number(r.bytes), fpi: Number(r.fpi) };
     };
     const scenarios: (Omit<LoadSpec, 'connections' | 'duration'> & { key: string; label: string })[] = [
-      { key: 'ceiling', label: 'ceiling: bare Fastify + 1 INSERT', url: `${ceilingUrl}/ceiling`, method: 'POST' as const, headers: { 'content-type': 'application/json' }, bodies: ['{"name":"张三{{n}}"}'] },
+      { key: 'ceiling', label: 'ceiling: bare Fastify + 1 INSERT', url: ceiling.url, method: 'POST' as const, headers: { 'content-type': 'application/json' }, body: CEILING_BODY },
       { key: 'submit', label: `POST /api/v1/appeals (resident, ${bodies.length} place×category)`, url: `${appUrl}/api/v1/appeals`, method: 'POST' as const, headers: { cookie: resident, 'content-type': 'application/json' }, bodies },
     ];
     for (const s of scenarios) {

@@ -1,21 +1,14 @@
 /**
  * Load generator, run as its own process so autocannon does not share the server's event loop.
- * Input: one JSON argument. `{{n}}` in the body becomes a per-request unique token (codes, names).
- * Output: one JSON line with the figures bench/run.ts needs.
+ * Input: one JSON argument (harness.ts LoadSpec). `{{n}}` in a body becomes a per-request unique token.
+ * Output: one JSON line (harness.ts LoadResult).
  */
 import { randomBytes } from 'node:crypto';
 import autocannon from 'autocannon';
+import type { LoadSpec } from './harness.js';
 
-interface Spec {
-  url: string;
-  method: 'GET' | 'POST';
-  headers?: Record<string, string>;
-  body?: string;
-  connections: number;
-  duration: number;
-}
-
-const spec = JSON.parse(process.argv[2] ?? '{}') as Spec;
+const spec = JSON.parse(process.argv[2] ?? '{}') as LoadSpec;
+const bodies = spec.bodies ?? (spec.body ? [spec.body] : []);
 const prefix = randomBytes(3).toString('hex');
 let n = 0;
 
@@ -27,7 +20,7 @@ const result = await autocannon({
     {
       method: spec.method,
       headers: spec.headers,
-      setupRequest: (req) => (spec.body ? { ...req, body: spec.body.replaceAll('{{n}}', `${prefix}${(n++).toString(36)}`) } : req),
+      setupRequest: (req) => (bodies.length ? { ...req, body: bodies[n % bodies.length].replaceAll('{{n}}', `${prefix}${(n++).toString(36)}`) } : req),
     },
   ],
 });

@@ -13,21 +13,16 @@
  * --connections N. DATABASE_URL (any database on the server; default postgres://postgres@127.0.0.1:5432/postgres)
  * tells where to create the scratch database `shuren_bench_*`, dropped at the end.
  */
-import { spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import os from 'node:os';
-import path from 'node:path';
-import { fileURLToPath } from 'node:url';
-import Fastify from 'fastify';
 import pg from 'pg';
-import { uuidv7 } from 'uuidv7';
 import { buildApp } from '../apps/server/src/app.js';
 import { loadConfig } from '../apps/server/src/config.js';
 import { openDatabase } from '../apps/server/src/db/client.js';
 import { ensureDemoData } from '../apps/server/src/seed/demo.js';
 import { DEMO_PASSWORD } from '../apps/server/src/seed/demo-accounts.js';
+import { CEILING_BODY, runLoad, startCeiling, type LoadResult } from './harness.js';
 
-const here = path.dirname(fileURLToPath(import.meta.url));
 const args = process.argv.slice(2);
 const flag = (name: string) => args.includes(`--${name}`);
 const option = (name: string, fallback: number) => {
@@ -44,17 +39,6 @@ const say = (msg: string) => {
   if (!asJson) console.error(msg);
 };
 
-interface LoadResult {
-  requestsPerSecond: number;
-  latencyP50: number;
-  latencyP99: number;
-  requests: number;
-  non2xx: number;
-  errors: number;
-  timeouts: number;
-  statusCodes: Record<string, { count: number }>;
-}
-
 interface Scenario {
   key: string;
   label: string;
@@ -64,22 +48,7 @@ interface Scenario {
   body?: string;
 }
 
-function load(spec: Omit<Scenario, 'key' | 'label'> & { duration: number }): Promise<LoadResult> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', path.join(here, 'load.ts'), JSON.stringify({ ...spec, connections })], { stdio: ['ignore', 'pipe', 'inherit'] });
-    let out = '';
-    child.stdout.on('data', (d) => (out += d));
-    child.on('error', reject);
-    child.on('exit', (code) => {
-      if (code !== 0) return reject(new Error(`load generator exited with ${code}`));
-      try {
-        resolve(JSON.parse(out.trim().split('\n').pop()!));
-      } catch (e) {
-        reject(e);
-      }
-    });
-  });
-}
+const load = (spec: Omit<Scenario, 'key' | 'label'> & { duration: number }): Promise<LoadResult> => runLoad({ ...spec, connections });
 
 async function main() {
   const adminUrl = process.env.DATABASE_URL || 'postgres://postgres@127.0.0.1:5432/postgres';
@@ -96,21 +65,14 @@ async function main() {
   const servers: { close(): Promise<unknown> }[] = [];
   try {
     await ensureDemoData(database.db, { scale: 'small' });
-    await pool.query('create table bench_scratch (id uuid primary key, name text not null, created_at timestamptz not null)');
 
     const app = await buildApp({ config, database });
     servers.push(app);
     const appUrl = await app.listen({ port: 0, host: '127.0.0.1' });
 
     // The ceiling: same process, same pool, no auth, no validation, no audit.
-    const ceiling = Fastify({ logger: false });
-    servers.push(ceiling);
-    ceiling.post('/ceiling', async (request, reply) => {
-      const body = request.body as { name?: string };
-      await pool.query('insert into bench_scratch (id, name, created_at) values ($1, $2, $3)', [uuidv7(), String(body?.name ?? ''), new Date()]);
-      return reply.status(201).send({ ok: true });
-    });
-    const ceilingUrl = await ceiling.listen({ port: 0, host: '127.0.0.1' });
+    const ceiling = await startCeiling(pool);
+    servers.push(ceiling.server);
 
     const people = app.hasRoute({ method: 'POST', url: '/api/v1/people' }) && app.hasRoute({ method: 'GET', url: '/api/v1/people' });
     const who = people ? 'worker' : 'admin';
@@ -124,7 +86,7 @@ async function main() {
     const headers = { cookie, 'content-type': 'application/json' };
 
     const scenarios: Scenario[] = [
-      { key: 'ceiling', label: 'ceiling: bare Fastify + 1 INSERT', url: `${ceilingUrl}/ceiling`, method: 'POST' as const, headers: { 'content-type': 'application/json' }, body: '{"name":"张三{{n}}"}' },
+      { key: 'ceiling', label: 'ceiling: bare Fastify + 1 INSERT', url: ceiling.url, method: 'POST' as const, headers: { 'content-type': 'application/json' }, body: CEILING_BODY },
       people
         ? { key: 'create', label: 'POST /api/v1/people (worker)', url: `${appUrl}/api/v1/people`, method: 'POST' as const, headers, body: JSON.stringify({ name: '测试居民{{n}}', homeRegionId: building, gender: 'female', birthYear: 1980 }) }
         : { key: 'create', label: 'POST /api/v1/regions (admin; people module absent)', url: `${appUrl}/api/v1/regions`, method: 'POST' as const, headers, body: JSON.stringify({ parentId: compound, kind: 'building', code: 'B{{n}}', name: '压测楼{{n}}' }) },
