@@ -22,10 +22,8 @@ export async function insertCategories(db: DbOrTx, rows: (typeof appealCategorie
   if (rows.length) await db.insert(appealCategories).values(rows).onConflictDoNothing({ target: appealCategories.code });
 }
 
-export async function findRegion(db: DbOrTx, id: string): Promise<RegionRow | undefined> {
-  const [row] = await db.select().from(regions).where(eq(regions.id, id)).limit(1);
-  return row;
-}
+/** One region by id (the regions module's lookup). */
+export { findRegionById as findRegion } from '../regions/regions.repository.js';
 
 /** The nodes on a materialized path, root first. */
 export async function regionsOnPath(db: DbOrTx, path: string): Promise<RegionRow[]> {

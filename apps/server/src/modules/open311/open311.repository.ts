@@ -48,10 +48,8 @@ export async function listClients(db: DbOrTx, scopes: string[], cursor: string |
   return db.select().from(open311Clients).where(and(...where)).orderBy(desc(open311Clients.id)).limit(limit + 1);
 }
 
-export async function findRegion(db: DbOrTx, id: string): Promise<RegionRow | undefined> {
-  const [row] = await db.select().from(regions).where(eq(regions.id, id)).limit(1);
-  return row;
-}
+/** One region by id (the regions module's lookup). */
+export { findRegionById as findRegion } from '../regions/regions.repository.js';
 
 export async function findRegionByCode(db: DbOrTx, code: string): Promise<RegionRow | undefined> {
   const [row] = await db.select().from(regions).where(eq(regions.code, code)).limit(1);

@@ -124,10 +124,8 @@ export async function findPersonScope(db: DbOrTx, personId: string): Promise<{ i
   return row;
 }
 
-export async function findRegion(db: DbOrTx, id: string): Promise<{ id: string; name: string; path: string } | undefined> {
-  const [row] = await db.select({ id: regions.id, name: regions.name, path: regions.path }).from(regions).where(eq(regions.id, id)).limit(1);
-  return row;
-}
+/** One region by id (the regions module's lookup). */
+export { findRegionById as findRegion } from '../regions/regions.repository.js';
 
 /** Organisations in a subtree by kind, dissolved ones left out. */
 export async function countByKind(db: DbOrTx, path: string): Promise<Map<string, number>> {
