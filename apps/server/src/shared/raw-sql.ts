@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { getTableColumns, type Column } from 'drizzle-orm';
+import { getTableColumns, getTableName, type Column } from 'drizzle-orm';
 import type { PgTable } from 'drizzle-orm/pg-core';
 import type { DbOrTx } from '../db/client.js';
 
@@ -45,27 +45,34 @@ export async function rawQuery(db: DbOrTx, text: string, values: unknown[]): Pro
 }
 
 /**
- * `insert into <table> (<columns>) values (…)` for rows with the given keys, parameters numbered from `first`,
- * and the values mapped to what the driver expects (jsonb → JSON text, timestamps → ISO), as Drizzle would.
+ * A table's rows as JSON for `json_populate_recordset`: keyed by column name, values as the driver expects them
+ * (timestamps → ISO text) except JSON columns, which stay JSON. Returns the columns present in any row, in order.
+ * One JSON parameter per table keeps a statement's text the same whatever the number of rows.
  */
-export function insertRows<T extends PgTable>(table: T, keys: readonly (keyof T['$inferInsert'] & string)[], rows: readonly T['$inferInsert'][], first: number): { text: string; values: unknown[] } {
-  const columns = getTableColumns(table) as Record<string, Column>;
+export function jsonRows<T extends PgTable>(table: T, rows: readonly T['$inferInsert'][]): { columns: string[]; rows: Record<string, unknown>[] } {
+  const all = getTableColumns(table) as Record<string, Column>;
+  const keys = [...new Set(rows.flatMap((r) => Object.keys(r as object)))];
   const cols = keys.map((k) => {
-    const col = columns[k];
+    const col = all[k];
     if (!col) throw new Error(`raw-sql: ${k} is not a column`);
-    return col;
+    return [k, col] as const;
   });
-  const values: unknown[] = [];
-  const tuples = rows.map((row) => {
-    const params = cols.map((col, i) => {
-      const v = (row as Record<string, unknown>)[keys[i]];
-      values.push(v === null || v === undefined ? null : col.mapToDriverValue(v));
-      return `$${first + values.length - 1}`;
-    });
-    return `(${params.join(', ')})`;
+  const out = rows.map((row) => {
+    const o: Record<string, unknown> = {};
+    for (const [k, col] of cols) {
+      const v = (row as Record<string, unknown>)[k];
+      o[col.name] = v === null || v === undefined ? null : col.columnType === 'PgJsonb' || col.columnType === 'PgJson' ? v : col.mapToDriverValue(v);
+    }
+    return o;
   });
-  const name = (table as unknown as Record<symbol, string>)[Symbol.for('drizzle:Name')];
-  return { text: `insert into "${name}" (${cols.map((c) => `"${c.name}"`).join(', ')}) values ${tuples.join(', ')}`, values };
+  return { columns: cols.map(([, c]) => c.name), rows: out };
+}
+
+/** `insert into <table> (<columns>) select <columns> from json_populate_recordset(null::<table>, $param)`. */
+export function jsonInsert(table: PgTable, columns: readonly string[], param: number): string {
+  const name = getTableName(table);
+  const list = columns.map((c) => `"${c}"`).join(', ');
+  return `insert into "${name}" (${list}) select ${list} from json_populate_recordset(null::"${name}", $${param}::json)`;
 }
 
 /** Maps a raw result row (column names, driver values) to the table's row type, as Drizzle's own selects do. */

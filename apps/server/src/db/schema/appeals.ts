@@ -107,14 +107,17 @@ export const appeals = pgTable(
     index('appeals_open_queue_idx').using('btree', t.unitPath.op('text_pattern_ops'), t.dueAt, t.id).where(sql`status not in ('rejected','merged','closed')`),
     // …and the whole subdistrict's (operations centre), read in deadline order and stopped after one page.
     index('appeals_open_due_idx').on(t.dueAt, t.id).where(sql`status not in ('rejected','merged','closed')`),
-    // Everything placed in a region subtree (area view, statistics, duplicates).
+    // Everything placed in a region subtree (area view, statistics, Open311 lists).
     index('appeals_region_idx').using('btree', t.regionPath.op('text_pattern_ops'), t.categoryCode, t.submittedAt),
     // The sweeper: open work whose clock runs out soonest.
     index('appeals_due_idx').on(t.dueAt).where(sql`status in ('submitted','accepted','returned','dispatched','in_progress')`),
     index('appeals_reporter_idx').on(t.reporterPersonId, t.submittedAt),
-    index('appeals_on_behalf_idx').on(t.onBehalfOfPersonId),
+    // Reports made for someone (reception day): most reports are not, and their empty field is left out of the index.
+    index('appeals_on_behalf_idx').on(t.onBehalfOfPersonId).where(sql`on_behalf_of_person_id is not null`),
     // The sweeper's "is it fixed?" pass: only appeals whose check is still owed are in this index.
     // Duplicates "within ~100 m": open appeals of a category by latitude band (partial: only open work with a point).
+    // Duplicates "at the building": open appeals of a category in a region subtree, oldest first.
+    index('appeals_open_place_idx').using('btree', t.categoryCode, t.regionPath.op('text_pattern_ops'), t.submittedAt).where(sql`status not in ('rejected','merged','closed')`),
     index('appeals_open_point_idx').on(t.categoryCode, t.lat, t.lng).where(sql`lat is not null and status not in ('rejected','merged','closed')`),
     index('appeals_fixed_check_idx').on(t.fixedCheckDueAt).where(sql`fixed_check_due_at is not null`),
   ],

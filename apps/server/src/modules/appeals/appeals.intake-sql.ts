@@ -2,14 +2,15 @@ import { boxAround } from '@shuren/core';
 import type { DbOrTx } from '../../db/client.js';
 import { appealEvents, appeals, auditLog, notifications } from '../../db/schema/index.js';
 import type { auditRow } from '../../shared/audit.js';
-import { insertRows, rawQuery, rowOf } from '../../shared/raw-sql.js';
+import { jsonInsert, jsonRows, rawQuery, rowOf } from '../../shared/raw-sql.js';
 import type { AppealRow } from './appeals.repository.js';
 
 /**
- * Intake's SQL, written by hand: a report is written — with its first timeline event, its audit row and its inbox
- * notices — and the open reports that look like the same matter are read, in ONE statement (data-modifying CTEs,
- * atomic on its own; foreign keys are checked at its end). The text depends only on the number of notices, so
- * it runs as a prepared statement. See docs/benchmarks.md, "What limits submitting".
+ * Intake's SQL, written by hand: reports are written — with their first timeline events, audit rows and inbox
+ * notices — and the open reports that look like the same matter are read, in ONE statement per batch of reports
+ * (data-modifying CTEs, atomic on its own; foreign keys are checked at its end). Rows travel as JSON parameters,
+ * so the text never changes and it runs as a prepared statement. Batches come from appeals.intake-batch.ts.
+ * See docs/benchmarks.md, "What limits submitting".
  */
 
 /** Where duplicates are looked for: the building's subtree, and a point with its radius. */
@@ -40,30 +41,39 @@ const EARTH_METRES = 6_371_000;
 const OPEN = `status not in ('rejected','merged','closed')`;
 
 /**
- * Open appeals of the category at the building (region subtree, `appeals_region_idx`) or within 100 m of the point
- * (`appeals_open_point_idx`), submitted since `since`; most followed first. Parameters from `$first`:
- * category, subtree low, subtree high, since, lat, lng, lat min, lat max, lng min, lng max (the point's may be null).
- * The subtree is a range, not `like`, so a generic plan of the prepared statement still uses the index.
+ * At most this many open reports are weighed from each of the two places (the building, the 100 m around the point).
+ * Anywhere a report is usually made there are fewer, and the answer is exact: the most followed of them all. When
+ * a matter floods in (a burst of 停水 reports from one compound), the cost of each new report stays bounded: the
+ * building's earliest candidates and the first ones found around the point are weighed, still most followed first.
  */
-function duplicatesSql(first: number, limit: number): string {
-  const p = (i: number) => `$${first + i}`;
+export const DUPLICATE_CANDIDATES = 30;
+
+/**
+ * Open appeals of the category at the building (region subtree, `appeals_open_place_idx`, earliest first) or within
+ * 100 m of the point (`appeals_open_point_idx`), submitted since `since`; most followed first. `p(i)` names the
+ * i-th input: category, subtree low, subtree high, since, lat, lng, lat min, lat max, lng min, lng max (the point's
+ * may be null) — statement parameters for a preview, a group row's columns for intake.
+ * The subtree is a range, not `like`, so a generic plan (or a group's nested loop) still uses the index.
+ */
+function duplicatesSql(p: (i: number) => string, limit: number): string {
   const fields = `a.id, a.tracking_code, a.title, a.description, a.status, a.submitted_at, a.follower_count, a.place_region_id`;
+  const mostFollowed = (candidates: string) => `(select c.* from (${candidates} limit ${DUPLICATE_CANDIDATES}) c order by c.follower_count desc, c.submitted_at desc limit ${limit})`;
   return `select d.*, r.name as place_name from (
-    (select ${fields} from appeals a
+    ${mostFollowed(`select ${fields} from appeals a
       where a.category_code = ${p(0)} and a.region_path ~>=~ ${p(1)} and a.region_path ~<~ ${p(2)} and a.submitted_at >= ${p(3)} and a.${OPEN}
-      order by a.follower_count desc, a.submitted_at desc limit ${limit})
+      order by a.category_code, a.region_path using ~<~, a.submitted_at`)}
     union
-    (select ${fields} from appeals a
+    ${mostFollowed(`select ${fields} from appeals a
       where ${p(4)}::float8 is not null and a.category_code = ${p(0)} and a.lat is not null and a.${OPEN}
         and a.lat between ${p(6)} and ${p(7)} and a.lng between ${p(8)} and ${p(9)} and a.submitted_at >= ${p(3)}
         -- haversine, as core's metresBetween
         and 2 * ${EARTH_METRES} * asin(least(1, sqrt(power(sin(radians(a.lat - ${p(4)}) / 2), 2)
-              + cos(radians(${p(4)}::float8)) * cos(radians(a.lat)) * power(sin(radians(a.lng - ${p(5)}) / 2), 2)))) <= ${NEARBY_METRES}
-      order by a.follower_count desc, a.submitted_at desc limit ${limit})
+              + cos(radians(${p(4)}::float8)) * cos(radians(a.lat)) * power(sin(radians(a.lng - ${p(5)}) / 2), 2)))) <= ${NEARBY_METRES}`)}
   ) d join regions r on r.id = d.place_region_id
   order by d.follower_count desc, d.submitted_at desc, d.id limit ${limit}`;
 }
 
+/** The search's inputs, in the order `duplicatesSql` numbers them. */
 function duplicateParams(area: DuplicateArea): unknown[] {
   const box = area.point ? boxAround(area.point, NEARBY_METRES) : null;
   // The subtree of `/…/id/`: every path starting with it sorts between it and the same text ending in '0' ('/' + 1).
@@ -85,11 +95,9 @@ function summaryOf(raw: Record<string, unknown>): DuplicateSummary {
 }
 
 export async function findDuplicateSummaries(db: DbOrTx, area: DuplicateArea, limit = 5): Promise<DuplicateSummary[]> {
-  const res = await rawQuery(db, duplicatesSql(1, limit), duplicateParams(area));
+  const res = await rawQuery(db, duplicatesSql((i) => `$${i + 1}`, limit), duplicateParams(area));
   return res.rows.map(summaryOf);
 }
-
-type SubmissionKeys<T> = readonly (keyof T & string)[];
 
 export interface Submission {
   appeal: typeof appeals.$inferInsert;
@@ -100,26 +108,64 @@ export interface Submission {
   duplicates: DuplicateArea;
 }
 
-/** Writes the report and returns it with the open reports that look like the same matter (not itself). */
-export async function insertSubmission(db: DbOrTx, input: Submission): Promise<{ row: AppealRow; duplicates: DuplicateSummary[] }> {
-  const parts: string[] = [];
-  const values: unknown[] = [];
-  const add = (name: string, built: { text: string; values: unknown[] }) => {
-    parts.push(`${name} as (${built.text})`);
-    values.push(...built.values);
-  };
-  add('event', insertRows(appealEvents, Object.keys(input.event[0]) as SubmissionKeys<typeof appealEvents.$inferInsert>, input.event, values.length + 1));
-  add('audit', insertRows(auditLog, Object.keys(input.audit) as SubmissionKeys<typeof auditLog.$inferInsert>, [input.audit], values.length + 1));
-  if (input.notices.length) add('notices', insertRows(notifications, Object.keys(input.notices[0]) as SubmissionKeys<typeof notifications.$inferInsert>, input.notices, values.length + 1));
-  const appeal = insertRows(appeals, Object.keys(input.appeal) as SubmissionKeys<typeof appeals.$inferInsert>, [input.appeal], values.length + 1);
-  parts.push(`ins as (${appeal.text} returning *)`);
-  values.push(...appeal.values);
-  // The duplicates sub-select reads the table as it was before this statement: the new report is never among them.
-  const text = `with ${parts.join(', ')}
-    select ins.*, (select coalesce(json_agg(x), '[]'::json) from (${duplicatesSql(values.length + 1, 5)}) x) as duplicates_found from ins`;
-  values.push(...duplicateParams(input.duplicates));
-  const res = await rawQuery(db, text, values);
-  const raw = res.rows[0];
-  const found = (typeof raw.duplicates_found === 'string' ? JSON.parse(raw.duplicates_found) : raw.duplicates_found) as Record<string, unknown>[];
-  return { row: rowOf<AppealRow>(appeals, raw), duplicates: found.map(summaryOf) };
+export interface Submitted {
+  row: AppealRow;
+  duplicates: DuplicateSummary[];
+}
+
+// A batch row's duplicate-search inputs, in duplicatesSql's order (see duplicateParams).
+const SEARCH_COLUMNS = ['category text', 'low text', 'high text', 'since timestamptz', 'lat float8', 'lng float8', 'lat_min float8', 'lat_max float8', 'lng_min float8', 'lng_max float8'];
+
+/**
+ * The statement for a batch of reports: each table's rows arrive as ONE JSON parameter, so the text is the same
+ * whatever the batch's size and runs as one prepared statement. Cached by the column lists (fixed by the code;
+ * the notices' are empty when no one is on duty, and then the statement has no notices part nor parameter).
+ */
+const statements = new Map<string, string>();
+function batchStatement(columns: { appeal: string[]; event: string[]; audit: string[]; notice: string[] }): string {
+  const key = JSON.stringify(columns);
+  let text = statements.get(key);
+  if (!text) {
+    const search = SEARCH_COLUMNS.map((c) => c.split(' ')[0]);
+    text = `with search as (select * from json_to_recordset($1::json) as t(appeal_id uuid, ${SEARCH_COLUMNS.join(', ')})),
+    ins as (${jsonInsert(appeals, columns.appeal, 2)} returning *),
+    event as (${jsonInsert(appealEvents, columns.event, 3)}),
+    audit as (${jsonInsert(auditLog, columns.audit, 4)})${columns.notice.length ? `,
+    notices as (${jsonInsert(notifications, columns.notice, 5)})` : ''}
+    select ins.*, found.duplicates_found from ins join search s on s.appeal_id = ins.id
+    cross join lateral (select coalesce(json_agg(x), '[]'::json) as duplicates_found from (${duplicatesSql((i) => `s.${search[i]}`, 5)}) x) found`;
+    statements.set(key, text);
+  }
+  return text;
+}
+
+/**
+ * Writes a batch of reports — each with its first timeline event(s), its audit row and its inbox notices — and
+ * reads, for each, the open reports that look like the same matter, in ONE statement (data-modifying CTEs, atomic
+ * on its own; foreign keys are checked at its end). The duplicates are read as the table was before the statement:
+ * a report is never among its own, nor among those of a report in the same batch (as with two submitted at once).
+ * Returns the results in the order of `inputs`.
+ */
+export async function insertSubmissions(db: DbOrTx, inputs: readonly Submission[]): Promise<Submitted[]> {
+  const appealRows = jsonRows(appeals, inputs.map((i) => i.appeal));
+  const eventRows = jsonRows(appealEvents, inputs.flatMap((i) => i.event));
+  const auditRows = jsonRows(auditLog, inputs.map((i) => i.audit));
+  const noticeRows = jsonRows(notifications, inputs.flatMap((i) => i.notices));
+  const search = inputs.map((i) => {
+    const v = duplicateParams(i.duplicates);
+    return Object.fromEntries([['appeal_id', i.appeal.id], ...SEARCH_COLUMNS.map((c, k) => [c.split(' ')[0], v[k]])]);
+  });
+  const text = batchStatement({ appeal: appealRows.columns, event: eventRows.columns, audit: auditRows.columns, notice: noticeRows.columns });
+  const params = [search, appealRows.rows, eventRows.rows, auditRows.rows, ...(noticeRows.rows.length ? [noticeRows.rows] : [])];
+  const res = await rawQuery(db, text, params.map((v) => JSON.stringify(v)));
+  const byId = new Map<string, Submitted>();
+  for (const raw of res.rows) {
+    const found = (typeof raw.duplicates_found === 'string' ? JSON.parse(raw.duplicates_found) : raw.duplicates_found) as Record<string, unknown>[];
+    byId.set(raw.id as string, { row: rowOf<AppealRow>(appeals, raw), duplicates: found.map(summaryOf) });
+  }
+  return inputs.map((i) => {
+    const out = byId.get(i.appeal.id!);
+    if (!out) throw new Error(`intake: report ${i.appeal.id} was not written`);
+    return out;
+  });
 }

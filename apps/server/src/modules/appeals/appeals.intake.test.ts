@@ -4,6 +4,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../../../test/helpers.js';
 import { appealCategories, notifications, regions } from '../../db/schema/index.js';
 import { caller, regionId, startOnWorkingMorning } from './appeals.fixtures.js';
+import { intakeWriter } from './appeals.intake-batch.js';
+import { DUPLICATE_CANDIDATES } from './appeals.intake-sql.js';
 
 /**
  * Intake: the same matter found within ~100 m, and the in-memory caches intake reads (categories, place chains with
@@ -109,5 +111,55 @@ describe('intake caches follow changes made through the API', () => {
     expect(created.statusCode).toBe(201);
     const notices = await t.database.db.select().from(notifications).where(and(eq(notifications.recipientPersonId, person.id), eq(notifications.appealId, created.json().id)));
     expect(notices.map((n) => n.kind)).toEqual(['assigned']);
+  });
+});
+
+describe('reports submitted at the same time', () => {
+  it('are written together, each whole: its own row, timeline event, audit row and notices, and its own answer', async () => {
+    const writer = intakeWriter(t.database.db);
+    const before = { ...writer.stats };
+    const b1 = await regionId(t, 'GC-C01-G01-B01');
+    const codes = ['noise', 'parking', 'pets', 'hygiene'];
+    const sent = Array.from({ length: 12 }, (_, i) => ({ categoryCode: codes[i % codes.length], description: `同时反映的第${i + 1}件事`, regionId: b1 }));
+    const answers = await Promise.all(sent.map((body) => resident.post('/appeals', body)));
+    expect(answers.map((a) => a.statusCode)).toEqual(sent.map(() => 201));
+    expect(writer.stats.items - before.items).toBe(12);
+    // On PostgreSQL the ones that arrived while the first was written went together: fewer statements than reports.
+    // Embedded PGlite runs each statement on this thread, so the first is done before the next report arrives.
+    if (t.database.pool) expect(writer.stats.calls - before.calls).toBeLessThan(12);
+    const ids = answers.map((a) => a.json().id as string);
+    expect(new Set(ids).size).toBe(12);
+    for (const [i, answer] of answers.entries()) {
+      const rows = (await t.database.db.execute(sql`select a.description, a.category_code,
+          (select count(*)::int from appeal_events e where e.appeal_id = a.id and e.type = 'submitted') as events,
+          (select count(*)::int from audit_log l where l.entity_id = a.id::text and l.action = 'appeal.submit') as audits,
+          (select count(*)::int from notifications n where n.appeal_id = a.id) as notices
+        from appeals a where a.id = ${answer.json().id}`)) as unknown as { rows: { description: string; category_code: string; events: number; audits: number; notices: number }[] };
+      expect(rows.rows[0]).toMatchObject({ description: sent[i].description, category_code: sent[i].categoryCode, events: 1, audits: 1 });
+      expect(rows.rows[0].notices).toBeGreaterThan(0);
+      // A report is never offered as its own duplicate.
+      expect(answer.json().duplicates.map((d: any) => d.id)).not.toContain(answer.json().id);
+    }
+  });
+});
+
+describe('a matter that floods in', () => {
+  it('weighs a bounded number of candidates, and still offers first the report neighbours already follow', async () => {
+    const b = await regionId(t, 'GC-C01-G01-B03');
+    const send = (i: number) => resident.post('/appeals', { categoryCode: 'facility_maintenance', description: `楼里停水了（第${i}位反映）`, regionId: b });
+    const first = await send(0);
+    expect(first.statusCode).toBe(201);
+    const neighbour = caller(t, await t.login('louzhang'));
+    expect((await neighbour.post(`/appeals/${first.json().id}/follow`)).statusCode).toBe(200);
+    for (let i = 1; i <= DUPLICATE_CANDIDATES + 5; i++) expect((await send(i)).statusCode).toBe(201);
+    const next = await send(99);
+    const offered = next.json().duplicates as { id: string; followerCount: number }[];
+    expect(offered).toHaveLength(5);
+    expect(offered[0]).toMatchObject({ id: first.json().id, followerCount: 1 });
+    // All are open reports of this matter, and the new one is not among them.
+    expect(offered.map((d) => d.id)).not.toContain(next.json().id);
+    const preview = (await resident.post('/appeals/duplicates', { categoryCode: 'facility_maintenance', regionId: b })).json().items;
+    expect(preview[0].id).toBe(first.json().id);
+    expect(preview).toHaveLength(5);
   });
 });

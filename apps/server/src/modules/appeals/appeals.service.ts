@@ -16,7 +16,8 @@ import { communityPrefix, duplicateArea, resolvePlace, resolvePlaceWithStaff, st
 import { columnsOf, machineEnv, questionsOf } from './appeals.setup.js';
 import { claimPhotos } from './appeal-photos.service.js';
 import { activeCategory } from './appeals.categories-cache.js';
-import { findDuplicateSummaries, insertSubmission, type DuplicateArea, type DuplicateSummary } from './appeals.intake-sql.js';
+import { findDuplicateSummaries, insertSubmissions, type DuplicateArea, type DuplicateSummary, type Submission } from './appeals.intake-sql.js';
+import { intakeWriter } from './appeals.intake-batch.js';
 
 const DUPLICATE_WINDOW_MS = 30 * 86_400_000;
 
@@ -56,8 +57,8 @@ function newTrackingCode(): string {
  */
 export async function submitAppeal(db: Db, ctx: CommandContext, body: CreateAppealBody, log?: { warn: (...a: any[]) => void }) {
   const actor = requireActor(ctx);
-  // Reads run side by side; the write is one statement (see repo.insertSubmission), in a transaction only when
-  // photos are claimed with it.
+  // Reads run side by side; the write is one statement (appeals.intake-sql.ts), in a transaction only when photos
+  // are claimed with it.
   const [categoryRead, placeRead] = await Promise.allSettled([categoryOrFail(db, body.categoryCode), resolvePlaceWithStaff(db, body, STAFF_ROLES, shanghaiDay(ctx.now))]);
   // The category's error first, as when they were read one after the other.
   if (categoryRead.status === 'rejected') throw categoryRead.reason;
@@ -128,13 +129,15 @@ export async function submitAppeal(db: Db, ctx: CommandContext, body: CreateAppe
     };
     // The resident's "yes" to mediation is a step of its own on both timelines ("居民同意调解"); the machine ignores it.
     const consent = values.mediationConsent === true ? [{ ...submitted, id: uuidv7(), seq: 2, type: 'mediation_accepted', photoRefs: [], data: {} }] : [];
-    const { row, duplicates } = await insertSubmission(q, {
+    const submission: Submission = {
       appeal: values,
       event: [submitted, ...consent],
       audit: auditRow(ctx, { action: 'appeal.submit', entityType: 'appeal', entityId: id, regionPath: place.path, after: { trackingCode, categoryCode: category.code, source, level: start.unit.level, unitRegionId: start.unit.regionId, onBehalfOfPersonId: onBehalfOf?.id ?? null, mediationConsent: values.mediationConsent } }),
       notices: recipients.map((recipientPersonId) => ({ id: uuidv7(), recipientPersonId, kind: 'assigned', appealId: id, trackingCode, title: text.title, body: text.body, regionPath: place.path, createdAt: ctx.now })),
       duplicates: duplicateSearch(category.code, place, point, ctx.now),
-    });
+    };
+    // On its own inside a transaction (photos to claim with it, or the caller's); else with whatever else is arriving.
+    const [{ row, duplicates }] = q === db && !(db instanceof PgTransaction) ? [await intakeWriter(db).submit(submission)] : await insertSubmissions(q, [submission]);
     await claimPhotos(q, actor, body.photoRefs, { appeal: row, step: 'submit', now: ctx.now });
     return { row, duplicates, outbound: recipients.map((recipientPersonId): OutboundNotification => ({ recipientPersonId, kind: 'assigned', appealId: id, trackingCode, ...text })) };
   };
