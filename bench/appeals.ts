@@ -9,6 +9,8 @@
  *                           spread over the buildings of the resident's community and every category; ratio 2/1
  *   3. queue pages          GET /api/v1/appeals as a community worker and as the operations centre, sequential p50/p99
  *   4. subdistrict metrics  GET /api/v1/regions/<subdistrict>/stats (all modules) and appealStats() called directly
+ *                           (3 and 4 on the generated appeals, before the load scenarios; timed again after them, when
+ *                           the submit load has added thousands of open reports to the worker's community)
  *   5. sweeper              the overdue query (repository.lockOverdue) timed, and its EXPLAIN (index scan, not seq scan)
  * Targets (issue 4): 2 ≥ 50% of 1; queue p99 < 50 ms; appeal metrics < 200 ms; sweeper one indexed query.
  *
@@ -185,6 +187,32 @@ async function main() {
     // Interleave so consecutive requests hit different buildings and categories.
     bodies.sort((a, b) => (a.length * 31 + a.charCodeAt(40)) % 97 - ((b.length * 31 + b.charCodeAt(40)) % 97));
 
+    const now = new Date();
+    const readTimings = async () => {
+      say('timing queue pages and metrics…');
+      const get = (cookie: string, path: string) => async () => {
+        const res = await fetch(`${appUrl}${path}`, { headers: { cookie } });
+        await res.arrayBuffer();
+        if (res.status !== 200) throw new Error(`${path}: ${res.status}`);
+      };
+      const openInCommunity = Number((await one<{ n: string }>("select count(*) as n from appeals where unit_path like $1 and status not in ('rejected','merged','closed')", [community.path + '%'])).n);
+      return {
+        openInCommunity,
+        queue: {
+          worker: await timed(samples, get(worker, '/api/v1/appeals')),
+          opsCentre: await timed(samples, get(opsCentre, '/api/v1/appeals')),
+          opsCentreOverdue: await timed(samples, get(opsCentre, '/api/v1/appeals?overdue=true')),
+        },
+        metrics: {
+          statsEndpoint: await timed(Math.max(10, samples / 4), get(opsCentre, `/api/v1/regions/${root.id}/stats`)),
+          appealStatsDirect: await timed(Math.max(10, samples / 4), () => appealStats(db, root)),
+          appealStatsCommunity: await timed(Math.max(10, samples / 4), () => appealStats(db, community)),
+        },
+      };
+    };
+    // The issue's condition for the read targets: the generated appeals, before the submit load pours thousands of
+    // new open reports into one community. Timed again after it, to show what such a flood does to that community's queue.
+    const reads = await readTimings();
     const results: Record<string, LoadResult & { label: string; walBytesPerRequest: number; walFullPagesPerRequest: number }> = {};
     const walStats = async () => {
       const r = (await pool.query<{ bytes: string; fpi: string }>('select wal_bytes::text as bytes, wal_fpi::text as fpi from pg_stat_wal')).rows[0];
@@ -212,23 +240,9 @@ async function main() {
       if (profiler) await profiler.stop(cpuProfile);
     }
 
-    say('timing queue pages, metrics and the sweeper query…');
-    const get = (cookie: string, path: string) => async () => {
-      const res = await fetch(`${appUrl}${path}`, { headers: { cookie } });
-      await res.arrayBuffer();
-      if (res.status !== 200) throw new Error(`${path}: ${res.status}`);
-    };
-    const now = new Date();
-    const queue = {
-      worker: await timed(samples, get(worker, '/api/v1/appeals')),
-      opsCentre: await timed(samples, get(opsCentre, '/api/v1/appeals')),
-      opsCentreOverdue: await timed(samples, get(opsCentre, '/api/v1/appeals?overdue=true')),
-    };
-    const metrics = {
-      statsEndpoint: await timed(Math.max(10, samples / 4), get(opsCentre, `/api/v1/regions/${root.id}/stats`)),
-      appealStatsDirect: await timed(Math.max(10, samples / 4), () => appealStats(db, root)),
-      appealStatsCommunity: await timed(Math.max(10, samples / 4), () => appealStats(db, community)),
-    };
+    const afterLoad = await readTimings();
+    const { queue, metrics } = reads;
+    say('timing the sweeper query…');
     const sweepQuery = await capture((d) => repo.lockOverdue(d, now, 200));
     const sweeper = {
       ...(await timed(Math.max(10, samples / 4), async () => {
@@ -271,6 +285,8 @@ async function main() {
       ratios: { submitToCeiling: ratio },
       queue,
       metrics,
+      openInWorkerCommunity: reads.openInCommunity,
+      afterSubmitLoad: afterLoad,
       sweeper,
       queueExplain,
       targets,
@@ -296,6 +312,8 @@ async function main() {
         [`sweeper overdue query (${sweeper.overdueOpen} overdue open)`, sweeper],
       ];
       for (const [label, r] of rows) console.log(`${label.padEnd(64)} ${String(r.n).padStart(5)} ${String(r.p50).padStart(7)} ${String(r.p99).padStart(7)}`);
+      console.log(`  (queue and metrics timed before the submit load, ${reads.openInCommunity.toLocaleString('en')} open appeals in the worker's community; after it, with ${afterLoad.openInCommunity.toLocaleString('en')}:`);
+      console.log(`   worker queue p50/p99 ${afterLoad.queue.worker.p50}/${afterLoad.queue.worker.p99} ms, operations centre ${afterLoad.queue.opsCentre.p50}/${afterLoad.queue.opsCentre.p99} ms, appealStats(subdistrict) ${afterLoad.metrics.appealStatsDirect.p50}/${afterLoad.metrics.appealStatsDirect.p99} ms)`);
       console.log('\nsweeper EXPLAIN:\n  ' + sweeper.explain.join('\n  '));
       console.log('\ntargets: ' + Object.entries(targets).map(([k, v]) => `${k} ${v ? 'met' : 'MISSED'}`).join(', '));
     }
