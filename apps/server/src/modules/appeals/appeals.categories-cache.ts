@@ -12,6 +12,24 @@ import type { CategoryRow } from './appeals.repository.js';
 let generation = 0;
 let ttlMs = 0;
 const caches = new WeakMap<object, { at: number; generation: number; byCode: Map<string, CategoryRow> }>();
+// A read under way, shared by the reports that arrive meanwhile: when the cache runs out under load, the tree is
+// read once, not once per waiting report.
+const loading = new WeakMap<object, { generation: number; read: Promise<Map<string, CategoryRow>> }>();
+
+function readCategories(db: DbOrTx): Promise<Map<string, CategoryRow>> {
+  const pending = loading.get(db);
+  if (pending && pending.generation === generation) return pending.read;
+  const read = db
+    .select()
+    .from(appealCategories)
+    .orderBy(asc(appealCategories.sortOrder))
+    .then((rows) => new Map(rows.filter((r) => r.active).map((r) => [r.code, r] as const)))
+    .finally(() => {
+      if (loading.get(db)?.read === read) loading.delete(db);
+    });
+  loading.set(db, { generation, read });
+  return read;
+}
 
 export function categoriesChanged(): void {
   generation++;
@@ -32,9 +50,11 @@ export async function activeCategory(db: DbOrTx, code: string): Promise<Category
   let cache = caches.get(db);
   const now = Date.now();
   if (!cache || cache.generation !== generation || now - cache.at >= ttlMs) {
-    const rows = await db.select().from(appealCategories).orderBy(asc(appealCategories.sortOrder));
-    cache = { at: now, generation, byCode: new Map(rows.filter((r) => r.active).map((r) => [r.code, r])) };
-    if (ttlMs > 0) caches.set(db, cache);
+    if (ttlMs <= 0) return (await readCategories(db)).get(code);
+    const readAt = generation;
+    const byCode = await readCategories(db);
+    cache = { at: now, generation: readAt, byCode };
+    caches.set(db, cache);
   }
   return cache.byCode.get(code);
 }
