@@ -114,11 +114,11 @@ export const appeals = pgTable(
     index('appeals_reporter_idx').on(t.reporterPersonId, t.submittedAt),
     // Reports made for someone (reception day): most reports are not, and their empty field is left out of the index.
     index('appeals_on_behalf_idx').on(t.onBehalfOfPersonId).where(sql`on_behalf_of_person_id is not null`),
-    // The sweeper's "is it fixed?" pass: only appeals whose check is still owed are in this index.
-    // Duplicates "within ~100 m": open appeals of a category by latitude band (partial: only open work with a point).
     // Duplicates "at the building": open appeals of a category in a region subtree, oldest first.
     index('appeals_open_place_idx').using('btree', t.categoryCode, t.regionPath.op('text_pattern_ops'), t.submittedAt).where(sql`status not in ('rejected','merged','closed')`),
+    // Duplicates "within ~100 m": open appeals of a category by latitude band (partial: only open work with a point).
     index('appeals_open_point_idx').on(t.categoryCode, t.lat, t.lng).where(sql`lat is not null and status not in ('rejected','merged','closed')`),
+    // The sweeper's "is it fixed?" pass: only appeals whose check is still owed are in this index.
     index('appeals_fixed_check_idx').on(t.fixedCheckDueAt).where(sql`fixed_check_due_at is not null`),
   ],
 );

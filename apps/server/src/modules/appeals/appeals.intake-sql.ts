@@ -7,9 +7,9 @@ import type { AppealRow } from './appeals.repository.js';
 
 /**
  * Intake's SQL, written by hand: reports are written — with their first timeline events, audit rows and inbox
- * notices — and the open reports that look like the same matter are read, in ONE statement per batch of reports
+ * notices — and the open reports that look like the same matter are read, in ONE statement per group of reports
  * (data-modifying CTEs, atomic on its own; foreign keys are checked at its end). Rows travel as JSON parameters,
- * so the text never changes and it runs as a prepared statement. Batches come from appeals.intake-batch.ts.
+ * so the text never changes and it runs as a prepared statement. Groups come from appeals.intake-writer.ts.
  * See docs/benchmarks.md, "What limits submitting".
  */
 
@@ -113,16 +113,16 @@ export interface Submitted {
   duplicates: DuplicateSummary[];
 }
 
-// A batch row's duplicate-search inputs, in duplicatesSql's order (see duplicateParams).
+// A group row's duplicate-search inputs, in duplicatesSql's order (see duplicateParams).
 const SEARCH_COLUMNS = ['category text', 'low text', 'high text', 'since timestamptz', 'lat float8', 'lng float8', 'lat_min float8', 'lat_max float8', 'lng_min float8', 'lng_max float8'];
 
 /**
- * The statement for a batch of reports: each table's rows arrive as ONE JSON parameter, so the text is the same
- * whatever the batch's size and runs as one prepared statement. Cached by the column lists (fixed by the code;
+ * The statement for a group of reports: each table's rows arrive as ONE JSON parameter, so the text is the same
+ * whatever the group's size and runs as one prepared statement. Cached by the column lists (fixed by the code;
  * the notices' are empty when no one is on duty, and then the statement has no notices part nor parameter).
  */
 const statements = new Map<string, string>();
-function batchStatement(columns: { appeal: string[]; event: string[]; audit: string[]; notice: string[] }): string {
+function groupStatement(columns: { appeal: string[]; event: string[]; audit: string[]; notice: string[] }): string {
   const key = JSON.stringify(columns);
   let text = statements.get(key);
   if (!text) {
@@ -140,10 +140,10 @@ function batchStatement(columns: { appeal: string[]; event: string[]; audit: str
 }
 
 /**
- * Writes a batch of reports — each with its first timeline event(s), its audit row and its inbox notices — and
+ * Writes a group of reports — each with its first timeline event(s), its audit row and its inbox notices — and
  * reads, for each, the open reports that look like the same matter, in ONE statement (data-modifying CTEs, atomic
  * on its own; foreign keys are checked at its end). The duplicates are read as the table was before the statement:
- * a report is never among its own, nor among those of a report in the same batch (as with two submitted at once).
+ * a report is never among its own, nor among those of a report in the same group (as with two submitted at once).
  * Returns the results in the order of `inputs`.
  */
 export async function insertSubmissions(db: DbOrTx, inputs: readonly Submission[]): Promise<Submitted[]> {
@@ -155,7 +155,7 @@ export async function insertSubmissions(db: DbOrTx, inputs: readonly Submission[
     const v = duplicateParams(i.duplicates);
     return Object.fromEntries([['appeal_id', i.appeal.id], ...SEARCH_COLUMNS.map((c, k) => [c.split(' ')[0], v[k]])]);
   });
-  const text = batchStatement({ appeal: appealRows.columns, event: eventRows.columns, audit: auditRows.columns, notice: noticeRows.columns });
+  const text = groupStatement({ appeal: appealRows.columns, event: eventRows.columns, audit: auditRows.columns, notice: noticeRows.columns });
   const params = [search, appealRows.rows, eventRows.rows, auditRows.rows, ...(noticeRows.rows.length ? [noticeRows.rows] : [])];
   const res = await rawQuery(db, text, params.map((v) => JSON.stringify(v)));
   const byId = new Map<string, Submitted>();

@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../../../test/helpers.js';
 import { appealCategories, notifications, regions } from '../../db/schema/index.js';
 import { caller, regionId, startOnWorkingMorning } from './appeals.fixtures.js';
-import { intakeWriter } from './appeals.intake-batch.js';
+import { intakeWriter } from './appeals.intake-writer.js';
 import { DUPLICATE_CANDIDATES } from './appeals.intake-sql.js';
 
 /**
@@ -144,7 +144,7 @@ describe('reports submitted at the same time', () => {
 });
 
 describe('a matter that floods in', () => {
-  it('weighs a bounded number of candidates, and still offers first the report neighbours already follow', async () => {
+  it('with more open reports than are weighed, still offers first the one neighbours already follow', async () => {
     const b = await regionId(t, 'GC-C01-G01-B03');
     const send = (i: number) => resident.post('/appeals', { categoryCode: 'facility_maintenance', description: `楼里停水了（第${i}位反映）`, regionId: b });
     const first = await send(0);

@@ -17,7 +17,7 @@ import { columnsOf, machineEnv, questionsOf } from './appeals.setup.js';
 import { claimPhotos } from './appeal-photos.service.js';
 import { activeCategory } from './appeals.categories-cache.js';
 import { findDuplicateSummaries, insertSubmissions, type DuplicateArea, type DuplicateSummary, type Submission } from './appeals.intake-sql.js';
-import { intakeWriter } from './appeals.intake-batch.js';
+import { intakeWriter } from './appeals.intake-writer.js';
 
 const DUPLICATE_WINDOW_MS = 30 * 86_400_000;
 
@@ -137,7 +137,7 @@ export async function submitAppeal(db: Db, ctx: CommandContext, body: CreateAppe
       duplicates: duplicateSearch(category.code, place, point, ctx.now),
     };
     // On its own inside a transaction (photos to claim with it, or the caller's); else with whatever else is arriving.
-    const [{ row, duplicates }] = q === db && !(db instanceof PgTransaction) ? [await intakeWriter(db).submit(submission)] : await insertSubmissions(q, [submission]);
+    const [{ row, duplicates }] = q === db ? [await intakeWriter(db).submit(submission)] : await insertSubmissions(q, [submission]);
     await claimPhotos(q, actor, body.photoRefs, { appeal: row, step: 'submit', now: ctx.now });
     return { row, duplicates, outbound: recipients.map((recipientPersonId): OutboundNotification => ({ recipientPersonId, kind: 'assigned', appealId: id, trackingCode, ...text })) };
   };
