@@ -74,7 +74,9 @@ export async function renameRegion(db: DbOrTx, id: string, name: string, at: Dat
 
 /**
  * Rewrites the materialized path of a subtree and of every table that copies it (the scope keys),
- * in the caller's transaction.
+ * in the caller's transaction. An appeal's place and unit paths move too, so it stays in its unit's queue and in
+ * the area it now belongs to; the rollup triggers move its figures (appeal_rollups, appeal_trends) with it.
+ * The timeline and the audit log keep the path as it was when they were written: they are history, append-only.
  */
 export async function movePaths(db: DbOrTx, oldPrefix: string, newPrefix: string): Promise<void> {
   const tables: [string, string][] = [
@@ -84,6 +86,14 @@ export async function movePaths(db: DbOrTx, oldPrefix: string, newPrefix: string
     ['role_assignments', 'region_path'],
     ['organisations', 'region_path'],
     ['venues', 'region_path'],
+    ['reception_slots', 'region_path'],
+    ['appeals', 'region_path'],
+    ['appeals', 'unit_path'],
+    ['notifications', 'region_path'],
+    ['appeal_photos', 'region_path'],
+    ['outbound_deliveries', 'region_path'],
+    ['open311_clients', 'region_path'],
+    ['open311_requests', 'region_path'],
   ];
   for (const [table, column] of tables) {
     await db.execute(

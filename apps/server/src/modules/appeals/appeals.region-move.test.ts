@@ -1,0 +1,78 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { sql } from 'drizzle-orm';
+import { createTestApp, type TestApp } from '../../../test/helpers.js';
+import { generateAppeals } from '../../seed/appeals.js';
+import { caller, regionId, startOnWorkingMorning } from './appeals.fixtures.js';
+import { appealStats, RECOUNT_SQL } from './appeals.stats.js';
+import { TRENDS_RECOUNT_SQL } from './appeals.trends.js';
+
+const ROLLUP_COLUMNS = 'region_path, category_code, total, responded_on_time, accepted, closed, closed_on_time, rated, satisfied, handled, reworked, closed_ms, closed_grid, closed_compound, closed_community, closed_subdistrict, closed_department';
+const TREND_COLUMNS = 'region_path, category_code, week, submitted, accepted, responded_on_time, resolved, closed, closed_on_time, rated, satisfied, reworked, closed_ms';
+
+/**
+ * A compound moved to another community (grids are redrawn): its reports move with it — into the new community's
+ * area and figures, still in the queue of the grid worker who holds them — and the kept figures equal a recount.
+ */
+describe('appeals follow their place when the region tree changes', () => {
+  let t: TestApp;
+  const rows = async (text: string): Promise<Record<string, any>[]> =>
+    ((await t.database.db.execute(sql.raw(text))) as unknown as { rows: Record<string, unknown>[] }).rows.map((r) => ({ ...r, ...('week' in r ? { week: String(r.week) } : {}), closed_ms: Number(r.closed_ms) }));
+  const expectFiguresEqualRecount = async () => {
+    expect(await rows(`select ${ROLLUP_COLUMNS} from appeal_rollups where total <> 0 or accepted <> 0 order by region_path, category_code`)).toEqual(
+      await rows(`select * from (${RECOUNT_SQL}) r(${ROLLUP_COLUMNS}) where total <> 0 or accepted <> 0 order by region_path, category_code`),
+    );
+    const trendSelect = (from: string) => `select region_path, category_code, week::text as week, submitted, accepted, responded_on_time, resolved, closed, closed_on_time, rated, satisfied, reworked, closed_ms from ${from}`;
+    expect(await rows(`${trendSelect('appeal_trends')} where submitted <> 0 or closed <> 0 order by region_path, category_code, week`)).toEqual(
+      await rows(`${trendSelect(`(${TRENDS_RECOUNT_SQL}) r(${TREND_COLUMNS})`)} order by region_path, category_code, week`),
+    );
+  };
+
+  beforeAll(async () => {
+    t = await createTestApp();
+    startOnWorkingMorning(t);
+  });
+  afterAll(async () => t?.close());
+
+  it('moves their place and unit paths, keeps them in the grid worker’s queue, and moves their figures', async () => {
+    await generateAppeals(t.database.db, { count: 120, now: t.clock.now(), spanDays: 20 });
+    const resident = caller(t, await t.login('13800000001'));
+    const admin = caller(t, await t.login('admin'));
+    const gridWorker = caller(t, await t.login('gridworker'));
+    const communityWorker = caller(t, await t.login('worker'));
+
+    const created = await resident.post('/appeals', { categoryCode: 'noise', description: '楼上每晚装修到十一点', regionId: await regionId(t, 'GC-C01-G01-B01') });
+    expect(created.statusCode).toBe(201);
+    const id = created.json().id as string;
+    expect((await gridWorker.get('/appeals')).json().items.map((a: any) => a.id)).toContain(id);
+
+    const region = async (code: string) => (await rows(`select id, path from regions where code = '${code}'`))[0] as { id: string; path: string };
+    const [compound, from, to] = [await region('GC-C01-G01'), await region('GC-C01'), await region('GC-C02')];
+    const inCompound = async () => Number((await rows(`select count(*)::int as n from appeals where place_region_id in (select id from regions where path like '${(await region('GC-C01-G01')).path}%')`))[0].n);
+    const moving = await inCompound();
+    expect(moving).toBeGreaterThan(1);
+    const total = async (r: { id: string; path: string }) => (await appealStats(t.database.db, r)).find((f) => f.key === 'appeals.total')!.value as number;
+    const [fromBefore, toBefore] = [await total(from), await total(to)];
+
+    const moved = await admin.post(`/regions/${compound.id}/move`, { newParentId: to.id, reason: '网格调整' });
+    expect(moved.statusCode).toBe(200);
+    const newPath = `${to.path}${compound.id}/`;
+
+    // Place and unit paths now sit under the new community; nothing is left under the old compound path.
+    const [row] = await rows(`select region_path, unit_path from appeals where id = '${id}'`);
+    expect(row.region_path.startsWith(newPath)).toBe(true);
+    expect(row.unit_path.startsWith(newPath)).toBe(true);
+    expect((await rows(`select count(*)::int as n from appeals where region_path like '${compound.path}%' or unit_path like '${compound.path}%'`))[0].n).toBe(0);
+    expect(await inCompound()).toBe(moving);
+
+    // The grid worker, whose assignment moved with the compound, still has it; the old community's staff no longer see it.
+    expect((await gridWorker.get('/appeals')).json().items.map((a: any) => a.id)).toContain(id);
+    expect((await gridWorker.get(`/appeals/${id}`)).statusCode).toBe(200);
+    expect((await communityWorker.get(`/appeals/${id}`)).statusCode).toBe(404);
+
+    // Figures moved from the old community to the new one, and the kept rows equal a recount.
+    const merged = Number((await rows(`select count(*)::int as n from appeals a join regions r on r.id = a.place_region_id where r.path like '${newPath}%' and a.status = 'merged'`))[0].n);
+    expect(await total(from)).toBe(fromBefore - (moving - merged));
+    expect(await total(to)).toBe(toBefore + (moving - merged));
+    await expectFiguresEqualRecount();
+  });
+});
