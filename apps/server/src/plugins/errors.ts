@@ -69,7 +69,11 @@ function fromAjv(err: FastifyError): FieldIssue[] {
   }
   // anyOf/oneOf produce one error per branch plus a summary: keep the most specific ones.
   const specific = out.filter((i) => i.code !== 'anyOf' && i.code !== 'oneOf');
-  return specific.length ? specific : out;
+  if (!specific.length) return out;
+  // A field that may be cleared (value or null) fails both branches; "must be null" says nothing useful next to
+  // the value's own error (a malformed email, a string too long), so it goes.
+  const explained = new Set(specific.filter((i) => !(i.code === 'type' && i.param === 'null')).map((i) => i.field));
+  return specific.filter((i) => !(i.code === 'type' && i.param === 'null' && explained.has(i.field)));
 }
 
 function send(reply: FastifyReply, body: Problem) {

@@ -3,7 +3,7 @@ import { Alert, Form, Input, InputNumber, Modal, Select, Switch, Tag } from 'ant
 import { Link } from 'react-router-dom';
 import { useQueryClient } from '@tanstack/react-query';
 import { CN_MOBILE_PATTERN, ROLES, ROLE_LABELS, type Person } from '@shuren/core';
-import { api, ApiError, isApiError } from '../../../shared/api';
+import { api } from '../../../shared/api';
 import { useI18n } from '../../../shared/i18n';
 import { applyApiErrors } from '../shared/form-errors';
 import { RegionPicker } from '../shared/pickers';
@@ -64,17 +64,6 @@ export default function PeoplePage() {
   );
 }
 
-/**
- * On edit a clearable field (`Email | null`) that fails is reported once per branch: "must be a valid email" and
- * "must be of type null". The second tells a person nothing, so it is dropped where the field has another error.
- */
-function withoutNullBranch(e: unknown): unknown {
-  if (!isApiError(e)) return e;
-  const specific = new Set(e.fieldErrors.filter((f) => f.code !== 'type').map((f) => f.field));
-  const kept = e.fieldErrors.filter((f) => !(f.code === 'type' && specific.has(f.field)));
-  return kept.length === e.fieldErrors.length ? e : new ApiError(e.status, { ...e.problem, errors: kept });
-}
-
 /** Register or edit a person; the rules mirror the API's (`CreatePersonBody`) and its answers land on the fields. */
 export function PersonForm({ person, defaultRegionId, onClose }: { person?: Person; defaultRegionId?: string; onClose: () => void }) {
   const { t } = useI18n();
@@ -93,7 +82,7 @@ export function PersonForm({ person, defaultRegionId, onClose }: { person?: Pers
       await qc.invalidateQueries({ queryKey: ['person'] });
       onClose();
     } catch (e) {
-      setError(applyApiErrors(form, withoutNullBranch(e)));
+      setError(applyApiErrors(form, e));
     } finally {
       setBusy(false);
     }
