@@ -2,6 +2,7 @@ import type { FastifyInstance, FastifyRequest } from 'fastify';
 import fp from 'fastify-plugin';
 import cookie from '@fastify/cookie';
 import type { Actor } from '../shared/actor.js';
+import { onChange } from '../shared/change-signals.js';
 import { AppError } from '../shared/errors.js';
 import { loadSession, SESSION_COOKIE, SessionCache } from '../modules/auth/sessions.js';
 
@@ -18,6 +19,8 @@ declare module 'fastify' {
     sessionCache: SessionCache;
   }
 }
+
+const ACTOR_SOURCES = new Set(['account', 'person', 'assignment', 'region']);
 
 async function authenticate(app: FastifyInstance, request: FastifyRequest): Promise<'ok' | 'none' | 'expired'> {
   const token = request.cookies[SESSION_COOKIE];
@@ -38,6 +41,15 @@ async function authenticate(app: FastifyInstance, request: FastifyRequest): Prom
 export default fp(async function authPlugin(app: FastifyInstance) {
   await app.register(cookie);
   app.decorate('sessionCache', new SessionCache(app.config.sessionCacheSeconds * 1000));
+  // A signed-in person's scope is read from their account, person, role assignments and the region paths: when any
+  // of these changes through this instance, every cached actor is read again on its next request (a moved compound's
+  // grid worker keeps its queue). Other instances catch up within SESSION_CACHE_SECONDS.
+  const stopListening = onChange((entityType) => {
+    if (ACTOR_SOURCES.has(entityType)) app.sessionCache.clear();
+  });
+  app.addHook('onClose', async () => {
+    stopListening();
+  });
   app.decorateRequest('actor', null);
   app.decorateRequest('sessionToken', null);
   app.addHook('onRequest', async (request) => {

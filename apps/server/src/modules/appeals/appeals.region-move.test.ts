@@ -28,7 +28,8 @@ describe('appeals follow their place when the region tree changes', () => {
   };
 
   beforeAll(async () => {
-    t = await createTestApp();
+    // Sessions cached as in production: the grid worker's scope must follow the move at once all the same.
+    t = await createTestApp({ config: { sessionCacheSeconds: 60 } });
     startOnWorkingMorning(t);
   });
   afterAll(async () => t?.close());
