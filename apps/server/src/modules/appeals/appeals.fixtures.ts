@@ -1,9 +1,11 @@
-import { eq } from 'drizzle-orm';
+import { eq, sql } from 'drizzle-orm';
 import { expect } from 'vitest';
 import { accounts, regions } from '../../db/schema/index.js';
 import type { TestApp } from '../../../test/helpers.js';
 import { workingCalendar } from './appeals.setup.js';
 import { sweepOverdue } from './appeals.sweeper.js';
+import { RECOUNT_SQL } from './appeals.stats.js';
+import { TRENDS_RECOUNT_SQL } from './appeals.trends.js';
 
 /** Test helpers for the appeals suites: region ids by demo code, person ids by demo login, JSON calls. */
 export async function regionId(t: TestApp, code: string): Promise<string> {
@@ -116,4 +118,23 @@ export function photoUpload(files: { data: Buffer; filename?: string; type?: str
 export function uploadPhotos(t: TestApp, cookie: string, files: { data: Buffer; filename?: string; type?: string }[], query = '') {
   const m = photoUpload(files);
   return t.app.inject({ method: 'POST', url: `/api/v1/appeals/photos${query}`, headers: { cookie, ...m.headers }, payload: m.payload });
+}
+
+const ROLLUP_COLUMNS = 'region_path, category_code, total, responded_on_time, accepted, closed, closed_on_time, rated, satisfied, handled, reworked, closed_ms, closed_grid, closed_compound, closed_community, closed_subdistrict, closed_department';
+const TREND_COLUMNS = 'region_path, category_code, week, submitted, accepted, responded_on_time, resolved, closed, closed_on_time, rated, satisfied, reworked, closed_ms';
+const TREND_SELECT = 'select region_path, category_code, week::text as week, submitted, accepted, responded_on_time, resolved, closed, closed_on_time, rated, satisfied, reworked, closed_ms';
+
+/**
+ * The kept figures (appeal_rollups, appeal_trends) and the same rows counted from the appeals, in one order, for
+ * the suites that compare them. Rows that are all zero are left out of the kept side, as a recount has none.
+ */
+export function keptFigures(t: TestApp) {
+  const rows = async (text: string): Promise<Record<string, unknown>[]> =>
+    ((await t.database.db.execute(sql.raw(text))) as unknown as { rows: Record<string, unknown>[] }).rows.map((r) => ({ ...r, ...('week' in r ? { week: String(r.week) } : {}), closed_ms: Number(r.closed_ms) }));
+  return {
+    rollups: () => rows(`select ${ROLLUP_COLUMNS} from appeal_rollups where total <> 0 or accepted <> 0 order by region_path, category_code`),
+    rollupRecount: () => rows(`select * from (${RECOUNT_SQL}) r(${ROLLUP_COLUMNS}) where total <> 0 or accepted <> 0 order by region_path, category_code`),
+    trends: () => rows(`${TREND_SELECT} from appeal_trends where submitted <> 0 or closed <> 0 order by region_path, category_code, week`),
+    trendRecount: () => rows(`${TREND_SELECT} from (${TRENDS_RECOUNT_SQL}) r(${TREND_COLUMNS}) order by region_path, category_code, week`),
+  };
 }

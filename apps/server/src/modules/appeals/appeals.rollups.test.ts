@@ -3,17 +3,14 @@ import { sql } from 'drizzle-orm';
 import { createTestApp, type TestApp } from '../../../test/helpers.js';
 import { generateAppeals } from '../../seed/appeals.js';
 import type { StatFigure } from '../manifest.js';
-import { commandTour, startOnWorkingMorning } from './appeals.fixtures.js';
-import { appealStats, rebuildAppealRollups, RECOUNT_SQL } from './appeals.stats.js';
-
-const COLUMNS = 'region_path, category_code, total, responded_on_time, accepted, closed, closed_on_time, rated, satisfied, handled, reworked, closed_ms, closed_grid, closed_compound, closed_community, closed_subdistrict, closed_department';
+import { commandTour, keptFigures, startOnWorkingMorning } from './appeals.fixtures.js';
+import { appealStats, rebuildAppealRollups } from './appeals.stats.js';
 
 describe('appeals: the dashboard rollups always equal a recount of the appeals', () => {
   let t: TestApp;
   const rows = async (text: string): Promise<Record<string, any>[]> => ((await t.database.db.execute(sql.raw(text))) as unknown as { rows: Record<string, unknown>[] }).rows.map((r) => ({ ...r, closed_ms: Number(r.closed_ms) }));
-  const kept = () => rows(`select ${COLUMNS} from appeal_rollups where total <> 0 or accepted <> 0 order by region_path, category_code`);
-  const recount = () => rows(`select * from (${RECOUNT_SQL}) r(${COLUMNS}) where total <> 0 or accepted <> 0 order by region_path, category_code`);
-  const expectConsistent = async () => expect(await kept()).toEqual(await recount());
+  const kept = () => keptFigures(t).rollups();
+  const expectConsistent = async () => expect(await kept()).toEqual(await keptFigures(t).rollupRecount());
 
   beforeAll(async () => {
     t = await createTestApp();

@@ -3,30 +3,24 @@ import fc from 'fast-check';
 import { sql } from 'drizzle-orm';
 import { createTestApp, type TestApp } from '../../../test/helpers.js';
 import { generateAppeals } from '../../seed/appeals.js';
-import { commandTour, regionId, startOnWorkingMorning } from './appeals.fixtures.js';
+import { commandTour, keptFigures, regionId, startOnWorkingMorning } from './appeals.fixtures.js';
 import { rebuildAppealRollups } from './appeals.stats.js';
 import { shanghaiDayStart, shanghaiWeekStart, type AppealTrends } from '@shuren/core';
-import { appealTrends, TRENDS_RECOUNT_SQL } from './appeals.trends.js';
+import { appealTrends } from './appeals.trends.js';
 
 const DAY = 86_400_000;
-const COLUMNS = 'region_path, category_code, week, submitted, accepted, responded_on_time, resolved, closed, closed_on_time, rated, satisfied, reworked, closed_ms';
 // Instants from 2000 to 2100.
 const instant = fc.integer({ min: Date.UTC(2000, 0, 1), max: Date.UTC(2100, 0, 1) });
 
 describe('appeal trends: kept weekly rows equal a recount; the endpoint', () => {
   let t: TestApp;
   let admin: string;
-  const rows = async (text: string): Promise<Record<string, any>[]> =>
-    ((await t.database.db.execute(sql.raw(text))) as unknown as { rows: Record<string, unknown>[] }).rows.map((r) => ({ ...r, week: String(r.week), closed_ms: Number(r.closed_ms) }));
-  const kept = () =>
-    rows(`select region_path, category_code, week::text as week, submitted, accepted, responded_on_time, resolved, closed, closed_on_time, rated, satisfied, reworked, closed_ms
-      from appeal_trends where submitted <> 0 or closed <> 0 order by region_path, category_code, week`);
-  const recount = () => rows(`select region_path, category_code, week::text as week, submitted, accepted, responded_on_time, resolved, closed, closed_on_time, rated, satisfied, reworked, closed_ms
-      from (${TRENDS_RECOUNT_SQL}) r(${COLUMNS}) order by region_path, category_code, week`);
+  const rows = async (text: string): Promise<Record<string, any>[]> => ((await t.database.db.execute(sql.raw(text))) as unknown as { rows: Record<string, unknown>[] }).rows;
+  const kept = () => keptFigures(t).trends();
   const expectConsistent = async () => {
     const k = await kept();
     expect(k.length).toBeGreaterThan(0);
-    expect(k).toEqual(await recount());
+    expect(k).toEqual(await keptFigures(t).trendRecount());
   };
   const trends = async (id: string, query = '', cookie = admin) => {
     const res = await t.app.inject({ method: 'GET', url: `/api/v1/regions/${id}/appeal-trends${query}`, headers: { cookie } });
