@@ -1,6 +1,6 @@
 import { XMLParser } from 'fast-xml-parser';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestApp, type TestApp } from '../../../test/helpers.js';
+import { describe, expect, it } from 'vitest';
+import { listeningWithKey } from './open311.fixtures.js';
 
 /**
  * A small GeoReport v2 client written from the spec alone (https://wiki.open311.org/GeoReport_v2), the way a
@@ -62,23 +62,13 @@ class GeoReportClient {
   }
 }
 
-let t: TestApp;
-let base: string;
-let apiKey: string;
-
-beforeAll(async () => {
-  t = await createTestApp();
-  const admin = await t.login('admin');
-  apiKey = (await t.app.inject({ method: 'POST', url: '/api/v1/open311/clients', headers: { cookie: admin }, payload: { name: 'Independent client' } })).json().apiKey;
-  base = await t.app.listen({ port: 0, host: '127.0.0.1' });
-});
-afterAll(async () => t?.close());
+const server = listeningWithKey('Independent client');
 
 describe.each(['json', 'xml'] as const)('an independent GeoReport client (%s)', (format) => {
   it('discovers the endpoint, lists services, submits a request and reads it back', async () => {
-    const endpoint = await GeoReportClient.discover(`${base}/open311/v2/discovery.json`);
+    const endpoint = await GeoReportClient.discover(`${server.base}/open311/v2/discovery.json`);
     expect(endpoint.formats).toContain(format === 'json' ? 'application/json' : 'text/xml');
-    const client = new GeoReportClient(endpoint.url, apiKey, format);
+    const client = new GeoReportClient(endpoint.url, server.apiKey, format);
 
     const services = await client.services();
     const noise = services.find((s) => s.service_code === 'noise')!;

@@ -1,6 +1,6 @@
 import { createRequire } from 'node:module';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestApp, type TestApp } from '../../../test/helpers.js';
+import { describe, expect, it } from 'vitest';
+import { listeningWithKey } from './open311.fixtures.js';
 
 /**
  * The Open311 client someone else wrote: the npm `open311` package (Code for America, 2012, callback style, the
@@ -26,25 +26,15 @@ function call<T>(fn: (cb: Callback<T>) => void): Promise<T> {
   return new Promise((resolve, reject) => fn((err, data) => (err ? reject(new Error(`${String(err)}: ${String(data)}`)) : resolve(data))));
 }
 
-let t: TestApp;
-let base: string;
-let apiKey: string;
-
-beforeAll(async () => {
-  t = await createTestApp();
-  const admin = await t.login('admin');
-  apiKey = (await t.app.inject({ method: 'POST', url: '/api/v1/open311/clients', headers: { cookie: admin }, payload: { name: 'npm open311 client' } })).json().apiKey;
-  base = await t.app.listen({ port: 0, host: '127.0.0.1' });
-});
-afterAll(async () => t?.close());
+const server = listeningWithKey('npm open311 client');
 
 describe('the npm open311 client (written by someone else)', () => {
   it('discovers the endpoint, lists the services, reads a definition, submits a request and reads it back', async () => {
-    const client = new Open311({ discovery: `${base}/open311/v2/discovery.json`, apiKey });
+    const client = new Open311({ discovery: `${server.base}/open311/v2/discovery.json`, apiKey: server.apiKey });
     // A server that is not in production announces its endpoint as type "test" (GeoReport v2 discovery).
     const discovery = await call<any>((cb) => client.serviceDiscovery({ cache: true, type: 'test' }, cb));
     expect(discovery.endpoints.length).toBeGreaterThan(0);
-    expect(client.endpoint).toBe(`${base}/open311/v2/`);
+    expect(client.endpoint).toBe(`${server.base}/open311/v2/`);
     expect(client.format).toBe('json');
 
     const services = await call<any[]>((cb) => client.serviceList(cb));
@@ -68,21 +58,21 @@ describe('the npm open311 client (written by someone else)', () => {
 
     // Reading requests back needs the key here (reports are residents' affairs, not public): the package sends
     // extra URL parameters given to its calls, which is how its users pass one.
-    const [back] = await call<any[]>((cb) => client.serviceRequest(id, { api_key: apiKey }, cb));
+    const [back] = await call<any[]>((cb) => client.serviceRequest(id, { api_key: server.apiKey }, cb));
     expect(back).toMatchObject({ service_request_id: id, service_code: 'noise', status: 'open', description: '凌晨装修电钻声（npm open311）' });
     expect(Number(back.lat)).toBeCloseTo(23.0315, 6);
     // The package turns the ISO 8601 times into Dates: they must parse.
     expect(back.requested_datetime).toBeInstanceOf(Date);
     expect(Number.isNaN(back.requested_datetime.getTime())).toBe(false);
 
-    const listed = await call<any[]>((cb) => client.serviceRequests({ service_code: 'noise', api_key: apiKey }, cb));
+    const listed = await call<any[]>((cb) => client.serviceRequests({ service_code: 'noise', api_key: server.apiKey }, cb));
     expect(listed.map((r) => r.service_request_id)).toContain(id);
     // Without the key the package gets the spec's 403.
     await expect(call<any[]>((cb) => client.serviceRequest(id, {}, cb))).rejects.toThrow(/403/);
   });
 
   it('is refused with a wrong api_key, and the client reports the 403', async () => {
-    const client = new Open311({ endpoint: `${base}/open311/v2/`, format: 'json', apiKey: 'not-a-key' });
+    const client = new Open311({ endpoint: `${server.base}/open311/v2/`, format: 'json', apiKey: 'not-a-key' });
     await expect(call<any[]>((cb) => client.submitRequest({ service_code: 'noise', lat: '23.03', long: '113.15', description: 'x' }, cb))).rejects.toThrow(/^403: /);
   });
 });
