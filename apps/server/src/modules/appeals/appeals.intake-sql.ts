@@ -115,6 +115,7 @@ export interface Submitted {
 
 // A group row's duplicate-search inputs, in duplicatesSql's order (see duplicateParams).
 const SEARCH_COLUMNS = ['category text', 'low text', 'high text', 'since timestamptz', 'lat float8', 'lng float8', 'lat_min float8', 'lat_max float8', 'lng_min float8', 'lng_max float8'];
+const SEARCH_NAMES = SEARCH_COLUMNS.map((c) => c.split(' ')[0]);
 
 /**
  * The statement for a group of reports: each table's rows arrive as ONE JSON parameter, so the text is the same
@@ -126,14 +127,13 @@ function groupStatement(columns: { appeal: string[]; event: string[]; audit: str
   const key = JSON.stringify(columns);
   let text = statements.get(key);
   if (!text) {
-    const search = SEARCH_COLUMNS.map((c) => c.split(' ')[0]);
     text = `with search as (select * from json_to_recordset($1::json) as t(appeal_id uuid, ${SEARCH_COLUMNS.join(', ')})),
     ins as (${jsonInsert(appeals, columns.appeal, 2)} returning *),
     event as (${jsonInsert(appealEvents, columns.event, 3)}),
     audit as (${jsonInsert(auditLog, columns.audit, 4)})${columns.notice.length ? `,
     notices as (${jsonInsert(notifications, columns.notice, 5)})` : ''}
     select ins.*, found.duplicates_found from ins join search s on s.appeal_id = ins.id
-    cross join lateral (select coalesce(json_agg(x), '[]'::json) as duplicates_found from (${duplicatesSql((i) => `s.${search[i]}`, 5)}) x) found`;
+    cross join lateral (select coalesce(json_agg(x), '[]'::json) as duplicates_found from (${duplicatesSql((i) => `s.${SEARCH_NAMES[i]}`, 5)}) x) found`;
     statements.set(key, text);
   }
   return text;
@@ -153,7 +153,7 @@ export async function insertSubmissions(db: DbOrTx, inputs: readonly Submission[
   const noticeRows = jsonRows(notifications, inputs.flatMap((i) => i.notices));
   const search = inputs.map((i) => {
     const v = duplicateParams(i.duplicates);
-    return Object.fromEntries([['appeal_id', i.appeal.id], ...SEARCH_COLUMNS.map((c, k) => [c.split(' ')[0], v[k]])]);
+    return Object.fromEntries([['appeal_id', i.appeal.id], ...SEARCH_NAMES.map((name, k) => [name, v[k]])]);
   });
   const text = groupStatement({ appeal: appealRows.columns, event: eventRows.columns, audit: auditRows.columns, notice: noticeRows.columns });
   const params = [search, appealRows.rows, eventRows.rows, auditRows.rows, ...(noticeRows.rows.length ? [noticeRows.rows] : [])];
