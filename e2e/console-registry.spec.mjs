@@ -123,6 +123,25 @@ export default [
         await page.waitForLoadState('networkidle');
         await shot(name);
       }
+      // The role filter (shared by the roles and people lists) lists the three heads first and is kept in the URL.
+      for (const [path, id] of [
+        ['/console/assignments', 'assignments-table'],
+        ['/console/people', 'people-table'],
+      ]) {
+        await goto(path);
+        await page.getByTestId(id).locator('tbody tr.ant-table-row').first().waitFor();
+        await page.getByRole('combobox', { name: '角色' }).click();
+        const options = await page.locator('.ant-select-item-option').allInnerTexts();
+        check(options[0] === '楼长', `${path}: the role filter starts with 楼长 (${options.slice(0, 3).join(', ')})`);
+        await page.locator('.ant-select-item-option').first().click();
+        await page.waitForURL(/role=building_head/);
+        await page.waitForLoadState('networkidle');
+        if (id === 'assignments-table') {
+          await page.waitForFunction(() => [...document.querySelectorAll('[data-testid=assignments-table] tbody tr.ant-table-row')].every((tr) => tr.textContent.includes('楼长')), null, { timeout: 10_000 }).catch(() => undefined);
+          const rows = await page.getByTestId(id).locator('tbody tr.ant-table-row').allInnerTexts();
+          check(rows.length > 0 && rows.every((r) => r.includes('楼长')), `only 楼长 assignments are listed (${rows.length} rows; ${rows[0]?.slice(0, 80)})`);
+        }
+      }
       await goto('/console/organisations');
       const org = page.getByTestId('organisations-table').locator('tbody tr.ant-table-row a').first();
       if (await org.count()) {

@@ -8,7 +8,7 @@ import { api } from '../../../shared/api';
 import { shanghaiToday, useI18n } from '../../../shared/i18n';
 import { can } from '../shared/actions';
 import { AuditButton } from '../shared/audit-history';
-import { SearchBox } from '../shared/filter-bar';
+import { RoleFilter, SearchBox } from '../shared/filter-bar';
 import { applyApiErrors } from '../shared/form-errors';
 import { PersonPicker, RegionPicker } from '../shared/pickers';
 import { RegistryList, useRegistryList } from '../shared/registry-list';
@@ -26,15 +26,7 @@ export default function AssignmentsPage() {
         toolbar={
           <>
             <SearchBox placeholder={t('姓名或区域', 'Name or region')} />
-            <Select
-              allowClear
-              value={get('role')}
-              onChange={(v) => set({ role: v })}
-              placeholder={t('角色', 'Role')}
-              style={{ width: 160 }}
-              aria-label={t('角色', 'Role')}
-              options={[...THREE_HEADS, ...ROLES.filter((r) => !THREE_HEADS.includes(r))].map((r) => ({ value: r, label: t(ROLE_LABELS[r]) }))}
-            />
+            <RoleFilter />
             <span>
               {t('仅在任', 'Active only')}{' '}
               <Switch size="small" checked={get('active') !== 'all'} onChange={(v) => set({ active: v ? undefined : 'all' })} />

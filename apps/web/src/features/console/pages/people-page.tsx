@@ -2,10 +2,11 @@ import { useState } from 'react';
 import { Alert, Form, Input, InputNumber, Modal, Select, Switch, Tag } from 'antd';
 import { Link } from 'react-router-dom';
 import { useQueryClient } from '@tanstack/react-query';
-import { CN_MOBILE_PATTERN, ROLES, ROLE_LABELS, type Person } from '@shuren/core';
+import { CN_MOBILE_PATTERN, type Person } from '@shuren/core';
 import { api } from '../../../shared/api';
 import { useI18n } from '../../../shared/i18n';
 import { applyApiErrors } from '../shared/form-errors';
+import { RoleFilter } from '../shared/filter-bar';
 import { RegionPicker } from '../shared/pickers';
 import { RegistryList, useRegistryList } from '../shared/registry-list';
 
@@ -35,15 +36,7 @@ export default function PeoplePage() {
       exportable
       filterControls={
         <>
-          <Select
-            allowClear
-            value={get('role')}
-            onChange={(v) => set({ role: v })}
-            placeholder={t('角色', 'Role')}
-            style={{ width: 160 }}
-            aria-label={t('角色', 'Role')}
-            options={ROLES.map((r) => ({ value: r, label: t(ROLE_LABELS[r]) }))}
-          />
+          <RoleFilter />
           <Select
             allowClear
             value={get('party')}

@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'react';
-import { Input, Space } from 'antd';
+import { Input, Select, Space } from 'antd';
+import { ROLES, ROLE_LABELS, THREE_HEADS } from '@shuren/core';
 import { useI18n } from '../../../shared/i18n';
 import { useUrlState } from './scope';
 
@@ -20,6 +21,23 @@ export function SearchBox({ placeholder }: { placeholder?: string }) {
       style={{ width: 240 }}
       aria-label={placeholder ?? t('搜索', 'Search')}
       data-testid="search"
+    />
+  );
+}
+
+/** The role filter kept in the URL (`?role=`), the three heads (楼长/巷长/街长) first. */
+export function RoleFilter() {
+  const { t } = useI18n();
+  const { get, set } = useUrlState();
+  return (
+    <Select
+      allowClear
+      value={get('role')}
+      onChange={(v) => set({ role: v })}
+      placeholder={t('角色', 'Role')}
+      style={{ width: 160 }}
+      aria-label={t('角色', 'Role')}
+      options={[...THREE_HEADS, ...ROLES.filter((r) => !THREE_HEADS.includes(r))].map((r) => ({ value: r, label: t(ROLE_LABELS[r]) }))}
     />
   );
 }
