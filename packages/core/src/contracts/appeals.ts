@@ -237,8 +237,6 @@ export const CreatedAppeal = Type.Object({
   trackingCode: Type.String(),
   status: AppealStatusSchema,
   level: AppealLevelSchema,
-  /** Open appeals that look like the same matter: the reporter may follow one instead (+1). */
-  duplicates: Type.Array(AppealSummaryPublic),
 });
 
 export const AppealNotification = Type.Object({

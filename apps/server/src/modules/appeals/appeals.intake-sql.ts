@@ -7,10 +7,13 @@ import type { AppealRow } from './appeals.repository.js';
 
 /**
  * Intake's SQL, written by hand: reports are written — with their first timeline events, audit rows and inbox
- * notices — and the open reports that look like the same matter are read, in ONE statement per group of reports
- * (data-modifying CTEs, atomic on its own; foreign keys are checked at its end). Rows travel as JSON parameters,
- * so the text never changes and it runs as a prepared statement. Groups come from appeals.intake-writer.ts.
- * See docs/benchmarks.md, "What limits submitting".
+ * notices — in ONE statement per group of reports (data-modifying CTEs, atomic on its own; foreign keys are checked
+ * at its end). Rows travel as JSON parameters, so the text never changes and it runs as a prepared statement.
+ * Groups come from appeals.intake-writer.ts. See docs/benchmarks.md, "What limits submitting".
+ *
+ * The open reports that look like the same matter are offered BEFORE a report is made (`POST /appeals/duplicates`,
+ * the phone's describe screen), when the resident can still follow one instead; the submission itself does not
+ * search again.
  */
 
 /** Where duplicates are looked for: the building's subtree, and a point with its radius. */
@@ -50,12 +53,12 @@ export const DUPLICATE_CANDIDATES = 30;
 
 /**
  * Open appeals of the category at the building (region subtree, `appeals_open_place_idx`, earliest first) or within
- * 100 m of the point (`appeals_open_point_idx`), submitted since `since`; most followed first. `p(i)` names the
- * i-th input: category, subtree low, subtree high, since, lat, lng, lat min, lat max, lng min, lng max (the point's
- * may be null) — statement parameters for a preview, a group row's columns for intake.
- * The subtree is a range, not `like`, so a generic plan (or a group's nested loop) still uses the index.
+ * 100 m of the point (`appeals_open_point_idx`), submitted since `since`; most followed first. The parameters, in
+ * `duplicateParams`' order: category, subtree low, subtree high, since, lat, lng, lat min, lat max, lng min, lng max
+ * (the point's may be null). The subtree is a range, not `like`, so a generic plan still uses the index.
  */
-function duplicatesSql(p: (i: number) => string, limit: number): string {
+function duplicatesSql(limit: number): string {
+  const p = (i: number) => `$${i + 1}`;
   const fields = `a.id, a.tracking_code, a.title, a.description, a.status, a.submitted_at, a.follower_count, a.place_region_id`;
   const mostFollowed = (candidates: string) => `(select c.* from (${candidates} limit ${DUPLICATE_CANDIDATES}) c order by c.follower_count desc, c.submitted_at desc limit ${limit})`;
   return `select d.*, r.name as place_name from (
@@ -95,7 +98,7 @@ function summaryOf(raw: Record<string, unknown>): DuplicateSummary {
 }
 
 export async function findDuplicateSummaries(db: DbOrTx, area: DuplicateArea, limit = 5): Promise<DuplicateSummary[]> {
-  const res = await rawQuery(db, duplicatesSql((i) => `$${i + 1}`, limit), duplicateParams(area));
+  const res = await rawQuery(db, duplicatesSql(limit), duplicateParams(area));
   return res.rows.map(summaryOf);
 }
 
@@ -105,17 +108,7 @@ export interface Submission {
   event: (typeof appealEvents.$inferInsert)[];
   audit: ReturnType<typeof auditRow>;
   notices: (typeof notifications.$inferInsert)[];
-  duplicates: DuplicateArea;
 }
-
-export interface Submitted {
-  row: AppealRow;
-  duplicates: DuplicateSummary[];
-}
-
-// A group row's duplicate-search inputs, in duplicatesSql's order (see duplicateParams).
-const SEARCH_COLUMNS = ['category text', 'low text', 'high text', 'since timestamptz', 'lat float8', 'lng float8', 'lat_min float8', 'lat_max float8', 'lng_min float8', 'lng_max float8'];
-const SEARCH_NAMES = SEARCH_COLUMNS.map((c) => c.split(' ')[0]);
 
 /**
  * The statement for a group of reports: each table's rows arrive as ONE JSON parameter, so the text is the same
@@ -127,45 +120,33 @@ function groupStatement(columns: { appeal: string[]; event: string[]; audit: str
   const key = JSON.stringify(columns);
   let text = statements.get(key);
   if (!text) {
-    text = `with search as (select * from json_to_recordset($1::json) as t(appeal_id uuid, ${SEARCH_COLUMNS.join(', ')})),
-    ins as (${jsonInsert(appeals, columns.appeal, 2)} returning *),
-    event as (${jsonInsert(appealEvents, columns.event, 3)}),
-    audit as (${jsonInsert(auditLog, columns.audit, 4)})${columns.notice.length ? `,
-    notices as (${jsonInsert(notifications, columns.notice, 5)})` : ''}
-    select ins.*, found.duplicates_found from ins join search s on s.appeal_id = ins.id
-    cross join lateral (select coalesce(json_agg(x), '[]'::json) as duplicates_found from (${duplicatesSql((i) => `s.${SEARCH_NAMES[i]}`, 5)}) x) found`;
+    text = `with ins as (${jsonInsert(appeals, columns.appeal, 1)} returning *),
+    event as (${jsonInsert(appealEvents, columns.event, 2)}),
+    audit as (${jsonInsert(auditLog, columns.audit, 3)})${columns.notice.length ? `,
+    notices as (${jsonInsert(notifications, columns.notice, 4)})` : ''}
+    select * from ins`;
     statements.set(key, text);
   }
   return text;
 }
 
 /**
- * Writes a group of reports — each with its first timeline event(s), its audit row and its inbox notices — and
- * reads, for each, the open reports that look like the same matter, in ONE statement (data-modifying CTEs, atomic
- * on its own; foreign keys are checked at its end). The duplicates are read as the table was before the statement:
- * a report is never among its own, nor among those of a report in the same group (as with two submitted at once).
- * Returns the results in the order of `inputs`.
+ * Writes a group of reports — each with its first timeline event(s), its audit row and its inbox notices — in ONE
+ * statement (data-modifying CTEs, atomic on its own; foreign keys are checked at its end). Returns the written rows
+ * in the order of `inputs`.
  */
-export async function insertSubmissions(db: DbOrTx, inputs: readonly Submission[]): Promise<Submitted[]> {
+export async function insertSubmissions(db: DbOrTx, inputs: readonly Submission[]): Promise<AppealRow[]> {
   const appealRows = jsonRows(appeals, inputs.map((i) => i.appeal));
   const eventRows = jsonRows(appealEvents, inputs.flatMap((i) => i.event));
   const auditRows = jsonRows(auditLog, inputs.map((i) => i.audit));
   const noticeRows = jsonRows(notifications, inputs.flatMap((i) => i.notices));
-  const search = inputs.map((i) => {
-    const v = duplicateParams(i.duplicates);
-    return Object.fromEntries([['appeal_id', i.appeal.id], ...SEARCH_NAMES.map((name, k) => [name, v[k]])]);
-  });
   const text = groupStatement({ appeal: appealRows.columns, event: eventRows.columns, audit: auditRows.columns, notice: noticeRows.columns });
-  const params = [search, appealRows.rows, eventRows.rows, auditRows.rows, ...(noticeRows.rows.length ? [noticeRows.rows] : [])];
+  const params = [appealRows.rows, eventRows.rows, auditRows.rows, ...(noticeRows.rows.length ? [noticeRows.rows] : [])];
   const res = await rawQuery(db, text, params.map((v) => JSON.stringify(v)));
-  const byId = new Map<string, Submitted>();
-  for (const raw of res.rows) {
-    const found = (typeof raw.duplicates_found === 'string' ? JSON.parse(raw.duplicates_found) : raw.duplicates_found) as Record<string, unknown>[];
-    byId.set(raw.id as string, { row: rowOf<AppealRow>(appeals, raw), duplicates: found.map(summaryOf) });
-  }
+  const byId = new Map(res.rows.map((raw) => [raw.id as string, rowOf<AppealRow>(appeals, raw)] as const));
   return inputs.map((i) => {
-    const out = byId.get(i.appeal.id!);
-    if (!out) throw new Error(`intake: report ${i.appeal.id} was not written`);
-    return out;
+    const row = byId.get(i.appeal.id!);
+    if (!row) throw new Error(`intake: report ${i.appeal.id} was not written`);
+    return row;
   });
 }

@@ -1,6 +1,7 @@
 import type { Db } from '../../db/client.js';
 import { GroupCommit, type GroupCommitOptions } from '../../shared/group-commit.js';
-import { insertSubmissions, type Submission, type Submitted } from './appeals.intake-sql.js';
+import type { AppealRow } from './appeals.repository.js';
+import { insertSubmissions, type Submission } from './appeals.intake-sql.js';
 
 /**
  * Reports submitted at the same time are written together (shared/group-commit.ts): one statement per group
@@ -10,10 +11,10 @@ import { insertSubmissions, type Submission, type Submitted } from './appeals.in
  */
 export const INTAKE_GROUPS: GroupCommitOptions = { inFlight: 2, maxGroup: 64 };
 
-const writers = new WeakMap<Db, GroupCommit<Submission, Submitted>>();
+const writers = new WeakMap<Db, GroupCommit<Submission, AppealRow>>();
 
 /** The database's intake writer (one per database handle, i.e. per server instance). */
-export function intakeWriter(db: Db): GroupCommit<Submission, Submitted> {
+export function intakeWriter(db: Db): GroupCommit<Submission, AppealRow> {
   let writer = writers.get(db);
   if (!writer) {
     writer = new GroupCommit((items) => insertSubmissions(db, items), INTAKE_GROUPS);

@@ -32,8 +32,8 @@ export async function appealRoutes(app: FastifyInstance) {
   });
 
   api.post('/appeals', { schema: { tags, summary: 'Report an appeal (resident, 楼长 on behalf of a resident, staff logging a call)', body: CreateAppealBody, response: responses({ 201: CreatedAppeal }) } }, async (request, reply) => {
-    const { row, duplicates } = await service.submitAppeal(app.db, contextOf(request), request.body, request.log);
-    return reply.status(201).send({ id: row.id, trackingCode: row.trackingCode, status: row.status as any, level: row.level as AppealLevel, duplicates: duplicates.map(presentDuplicate) });
+    const { row } = await service.submitAppeal(app.db, contextOf(request), request.body, request.log);
+    return reply.status(201).send({ id: row.id, trackingCode: row.trackingCode, status: row.status as any, level: row.level as AppealLevel });
   });
 
   api.post('/appeals/duplicates', { schema: { tags, summary: 'Open appeals that look like the same matter (same category, same building or within ~100 m, last 30 days)', body: DuplicateQueryBody, response: responses({ 200: Type.Object({ items: Type.Array(AppealSummaryPublic) }) }) } }, async (request) => {

@@ -134,12 +134,11 @@ export async function submitAppeal(db: Db, ctx: CommandContext, body: CreateAppe
       event: [submitted, ...consent],
       audit: auditRow(ctx, { action: 'appeal.submit', entityType: 'appeal', entityId: id, regionPath: place.path, after: { trackingCode, categoryCode: category.code, source, level: start.unit.level, unitRegionId: start.unit.regionId, onBehalfOfPersonId: onBehalfOf?.id ?? null, mediationConsent: values.mediationConsent } }),
       notices: recipients.map((recipientPersonId) => ({ id: uuidv7(), recipientPersonId, kind: 'assigned', appealId: id, trackingCode, title: text.title, body: text.body, regionPath: place.path, createdAt: ctx.now })),
-      duplicates: duplicateSearch(category.code, place, point, ctx.now),
     };
     // On its own inside a transaction (photos to claim with it, or the caller's); else with whatever else is arriving.
-    const [{ row, duplicates }] = q === db ? [await intakeWriter(db).submit(submission)] : await insertSubmissions(q, [submission]);
+    const [row] = q === db ? [await intakeWriter(db).submit(submission)] : await insertSubmissions(q, [submission]);
     await claimPhotos(q, actor, body.photoRefs, { appeal: row, step: 'submit', now: ctx.now });
-    return { row, duplicates, outbound: recipients.map((recipientPersonId): OutboundNotification => ({ recipientPersonId, kind: 'assigned', appealId: id, trackingCode, ...text })) };
+    return { row, outbound: recipients.map((recipientPersonId): OutboundNotification => ({ recipientPersonId, kind: 'assigned', appealId: id, trackingCode, ...text })) };
   };
   // A tracking code already taken (≈ n/2^50) fails the statement: try again with a new one. Inside a caller's
   // transaction (Open311) the write runs in a savepoint, so a retry is possible there too.
@@ -154,7 +153,7 @@ export async function submitAppeal(db: Db, ctx: CommandContext, body: CreateAppe
     }
   }
   await sendOutbound(db, written.outbound, log);
-  return { row: written.row, duplicates: written.duplicates, outbound: written.outbound };
+  return { row: written.row, outbound: written.outbound };
 }
 
 export type CommandBody = Record<string, any> & { version?: number; internalNote?: string };
