@@ -99,25 +99,34 @@ async function timed(n: number, fn: () => Promise<unknown>) {
 
 /**
  * The SQL a repository function sends, captured with a stand-in client (so EXPLAIN shows the query the code
- * really runs, not a copy of it).
+ * really runs, not a copy of it): its one query, with the session settings it makes for it (`set local …`).
  */
-async function capture(fn: (db: Db) => Promise<unknown>): Promise<{ text: string; values: unknown[] }> {
-  let got: { text: string; values: unknown[] } | null = null;
+interface Captured {
+  text: string;
+  values: unknown[];
+  settings: string[];
+}
+async function capture(fn: (db: Db) => Promise<unknown>): Promise<Captured> {
+  const sent: { text: string; values: unknown[] }[] = [];
   const client = {
     query: async (q: any, values?: unknown[]) => {
-      got = typeof q === 'string' ? { text: q, values: values ?? [] } : { text: q.text, values: q.values ?? values ?? [] };
+      sent.push(typeof q === 'string' ? { text: q, values: values ?? [] } : { text: q.text, values: q.values ?? values ?? [] });
       return { rows: [], fields: [], rowCount: 0, command: 'SELECT' };
     },
   };
   await fn(drizzle({ client: client as any, schema }) as unknown as Db).catch(() => undefined);
-  if (!got) throw new Error('no query captured');
-  return got;
+  const control = /^\s*(begin|commit|rollback|savepoint|release)\b/i;
+  const isSetting = (text: string) => /^\s*set\s/i.test(text);
+  const query = sent.filter((q) => !control.test(q.text) && !isSetting(q.text)).at(-1);
+  if (!query) throw new Error('no query captured');
+  return { ...query, settings: sent.filter((q) => isSetting(q.text)).map((q) => q.text) };
 }
 
-async function explain(pool: pg.Pool, q: { text: string; values: unknown[] }): Promise<string[]> {
+async function explain(pool: pg.Pool, q: Captured): Promise<string[]> {
   const c = await pool.connect();
   try {
     await c.query('begin');
+    for (const setting of q.settings) await c.query(setting);
     const res = await c.query(`explain (analyze, buffers, costs off) ${q.text}`, q.values as any[]);
     await c.query('rollback');
     return res.rows.map((r) => r['QUERY PLAN'] as string);
