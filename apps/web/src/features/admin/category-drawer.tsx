@@ -1,11 +1,10 @@
-import { useState } from 'react';
-import { Alert, Button, Checkbox, Col, Divider, Drawer, Form, Input, InputNumber, Row, Select, Space, Switch, Table, Typography } from 'antd';
+import { Button, Checkbox, Col, Divider, Drawer, Form, Input, InputNumber, Row, Select, Space, Switch, Table, Typography } from 'antd';
 import { DeleteOutlined, PlusOutlined } from '@ant-design/icons';
 import { useQueryClient } from '@tanstack/react-query';
 import { APPEAL_LEVEL_LABELS, APPEAL_LEVELS, DEFAULT_SLA, DEPARTMENT_LABELS, DEPARTMENTS, type AdminCategory, type AppealLevel, type SlaTable } from '@shuren/core';
 import { api } from '../../shared/api';
 import { useI18n } from '../../shared/i18n';
-import { applyApiErrors } from '../console/shared/form-errors';
+import { FormError, useApiSubmit } from '../console/shared/form-submit';
 import { ADMIN_CATEGORIES_KEY } from './admin-api';
 import { durationText } from './sla-text';
 
@@ -59,29 +58,20 @@ export function CategoryDrawer({ target, onClose }: { target: DrawerTarget; onCl
   const { t } = useI18n();
   const qc = useQueryClient();
   const [form] = Form.useForm<Values>();
-  const [error, setError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
+  const { busy, error, run } = useApiSubmit(form);
   const create = target.mode === 'create';
   const parent = target.mode === 'create' ? target.parent : undefined;
   const parentCode = target.mode === 'edit' ? target.category.parentCode : (parent?.code ?? null);
   const slaOn = Form.useWatch('slaOn', form);
   const title = create ? (parent ? t(`在“${parent.name.zh}”下添加子类`, `New kind under “${parent.name.en}”`) : t('新建类别', 'New category')) : t(`编辑类别：${target.category.name.zh}`, `Edit category: ${target.category.name.en}`);
 
-  const save = async (v: Values) => {
-    setBusy(true);
-    setError(null);
-    try {
-      const path = target.mode === 'edit' ? `/appeal-categories/${target.category.id}` : '/appeal-categories';
-      await api(path, { method: create ? 'POST' : 'PATCH', body: toBody(v, create, parentCode) });
-      await qc.invalidateQueries({ queryKey: ADMIN_CATEGORIES_KEY });
-      await qc.invalidateQueries({ queryKey: ['appeals', 'categories'] });
-      onClose();
-    } catch (e) {
-      setError(applyApiErrors(form, e));
-    } finally {
-      setBusy(false);
-    }
-  };
+  const save = run(async (v: Values) => {
+    const path = target.mode === 'edit' ? `/appeal-categories/${target.category.id}` : '/appeal-categories';
+    await api(path, { method: create ? 'POST' : 'PATCH', body: toBody(v, create, parentCode) });
+    await qc.invalidateQueries({ queryKey: ADMIN_CATEGORIES_KEY });
+    await qc.invalidateQueries({ queryKey: ['appeals', 'categories'] });
+    onClose();
+  });
 
   return (
     <Drawer
@@ -99,7 +89,7 @@ export function CategoryDrawer({ target, onClose }: { target: DrawerTarget; onCl
         </Space>
       }
     >
-      {error && <Alert type="error" title={error} style={{ marginBottom: 12 }} data-testid="form-error" />}
+      <FormError error={error} />
       <Form<Values> form={form} layout="vertical" size="small" initialValues={initialValues(target)} onFinish={save} data-testid="category-form">
         <Row gutter={12}>
           <Col span={8}>

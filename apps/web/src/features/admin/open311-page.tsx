@@ -5,7 +5,7 @@ import { useQueryClient } from '@tanstack/react-query';
 import type { IssuedOpen311Client, Open311Client } from '@shuren/core';
 import { api } from '../../shared/api';
 import { formatDateTime, useI18n } from '../../shared/i18n';
-import { applyApiErrors } from '../console/shared/form-errors';
+import { FormError, useApiSubmit } from '../console/shared/form-submit';
 import { RegionPicker } from '../console/shared/pickers';
 import { OPEN311_CLIENTS_KEY, useOpen311Clients } from './admin-api';
 
@@ -107,26 +107,17 @@ export default function Open311Page() {
 function IssueModal({ onClose, onIssued }: { onClose: () => void; onIssued: (c: IssuedOpen311Client) => void }) {
   const { t } = useI18n();
   const [form] = Form.useForm();
-  const [error, setError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
+  const { busy, error, run } = useApiSubmit(form);
   return (
     <Modal open title={t('签发 Open311 密钥', 'Issue an Open311 key')} onCancel={onClose} onOk={() => form.submit()} confirmLoading={busy} okText={t('签发', 'Issue')} okButtonProps={{ 'data-testid': 'open311-issue-ok' } as any} destroyOnHidden>
-      {error && <Alert type="error" title={error} style={{ marginBottom: 12 }} data-testid="form-error" />}
+      <FormError error={error} />
       <Form
         form={form}
         layout="vertical"
         initialValues={{ readScope: 'own', tokenReplies: false }}
-        onFinish={async (v) => {
-          setBusy(true);
-          setError(null);
-          try {
-            onIssued(await api<IssuedOpen311Client>('/open311/clients', { body: { name: v.name, readScope: v.readScope, tokenReplies: !!v.tokenReplies, ...(v.regionId ? { regionId: v.regionId } : {}) } }));
-          } catch (e) {
-            setError(applyApiErrors(form, e));
-          } finally {
-            setBusy(false);
-          }
-        }}
+        onFinish={run(async (v: any) => {
+          onIssued(await api<IssuedOpen311Client>('/open311/clients', { body: { name: v.name, readScope: v.readScope, tokenReplies: !!v.tokenReplies, ...(v.regionId ? { regionId: v.regionId } : {}) } }));
+        })}
       >
         <Form.Item name="name" label={t('接入方名称', 'Client name')} rules={[{ required: true, message: t('请填写名称', 'Name is required') }, { max: 100 }]}>
           <Input placeholder={t('如：12345 热线对接', 'e.g. 12345 hotline bridge')} data-testid="open311-name" />

@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { Alert, Button, Card, DatePicker, Form, Input, Modal, Select, Switch, Tag } from 'antd';
+import { Button, Card, DatePicker, Form, Input, Modal, Select, Switch, Tag } from 'antd';
 import { Link } from 'react-router-dom';
 import { useQueryClient } from '@tanstack/react-query';
 import dayjs from 'dayjs';
@@ -9,7 +9,7 @@ import { shanghaiToday, useI18n } from '../../../shared/i18n';
 import { can } from '../shared/actions';
 import { AuditButton } from '../shared/audit-history';
 import { RoleFilter, SearchBox } from '../shared/filter-bar';
-import { applyApiErrors } from '../shared/form-errors';
+import { FormError, useApiSubmit } from '../shared/form-submit';
 import { PersonPicker, RegionPicker } from '../shared/pickers';
 import { RegistryList, useRegistryList } from '../shared/registry-list';
 import { useUrlState } from '../shared/scope';
@@ -90,28 +90,19 @@ function AssignForm({ personId, regionId, onClose }: { personId?: string; region
   const { t } = useI18n();
   const [form] = Form.useForm();
   const qc = useQueryClient();
-  const [error, setError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
+  const { busy, error, run } = useApiSubmit(form);
   return (
     <Modal open title={t('任命', 'Assign a role')} onCancel={onClose} onOk={() => form.submit()} confirmLoading={busy} okText={t('保存', 'Save')} destroyOnHidden>
-      {error && <Alert type="error" title={error} style={{ marginBottom: 12 }} data-testid="form-error" />}
+      <FormError error={error} />
       <Form
         form={form}
         layout="vertical"
         initialValues={{ personId, regionId, role: 'building_head', startDate: dayjs(shanghaiToday()) }}
-        onFinish={async (v) => {
-          setBusy(true);
-          setError(null);
-          try {
-            await api('/assignments', { body: { personId: v.personId, role: v.role, regionId: v.regionId, startDate: v.startDate.format('YYYY-MM-DD'), ...(v.endDate ? { endDate: v.endDate.format('YYYY-MM-DD') } : {}) } });
-            await qc.invalidateQueries({ queryKey: ['/assignments'] });
-            onClose();
-          } catch (e) {
-            setError(applyApiErrors(form, e));
-          } finally {
-            setBusy(false);
-          }
-        }}
+        onFinish={run(async (v: any) => {
+          await api('/assignments', { body: { personId: v.personId, role: v.role, regionId: v.regionId, startDate: v.startDate.format('YYYY-MM-DD'), ...(v.endDate ? { endDate: v.endDate.format('YYYY-MM-DD') } : {}) } });
+          await qc.invalidateQueries({ queryKey: ['/assignments'] });
+          onClose();
+        })}
       >
         <Form.Item name="personId" label={t('人员', 'Person')} rules={[{ required: true, message: t('请选择人员', 'Choose a person') }]}>
           <PersonPicker />
@@ -137,28 +128,19 @@ function EndForm({ assignment, onClose }: { assignment: Assignment; onClose: () 
   const { t } = useI18n();
   const [form] = Form.useForm();
   const qc = useQueryClient();
-  const [error, setError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
+  const { busy, error, run } = useApiSubmit(form);
   return (
     <Modal open title={t(`结束任职：${assignment.personName}`, `End role: ${assignment.personName}`)} onCancel={onClose} onOk={() => form.submit()} confirmLoading={busy} okText={t('结束任职', 'End')} okButtonProps={{ danger: true }} destroyOnHidden>
-      {error && <Alert type="error" title={error} style={{ marginBottom: 12 }} data-testid="form-error" />}
+      <FormError error={error} />
       <Form
         form={form}
         layout="vertical"
         initialValues={{ endDate: dayjs(shanghaiToday()) }}
-        onFinish={async (v) => {
-          setBusy(true);
-          setError(null);
-          try {
-            await api(`/assignments/${assignment.id}/end`, { body: { endDate: v.endDate.format('YYYY-MM-DD'), ...(v.reason ? { reason: v.reason } : {}) } });
-            await qc.invalidateQueries({ queryKey: ['/assignments'] });
-            onClose();
-          } catch (e) {
-            setError(applyApiErrors(form, e));
-          } finally {
-            setBusy(false);
-          }
-        }}
+        onFinish={run(async (v: any) => {
+          await api(`/assignments/${assignment.id}/end`, { body: { endDate: v.endDate.format('YYYY-MM-DD'), ...(v.reason ? { reason: v.reason } : {}) } });
+          await qc.invalidateQueries({ queryKey: ['/assignments'] });
+          onClose();
+        })}
       >
         <Form.Item name="endDate" label={t('最后一天（含）', 'Last day (inclusive)')} rules={[{ required: true }]}>
           <DatePicker style={{ width: '100%' }} />

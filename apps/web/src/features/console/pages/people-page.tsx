@@ -1,11 +1,10 @@
-import { useState } from 'react';
-import { Alert, Form, Input, InputNumber, Modal, Select, Switch, Tag } from 'antd';
+import { Form, Input, InputNumber, Modal, Select, Switch, Tag } from 'antd';
 import { Link } from 'react-router-dom';
 import { useQueryClient } from '@tanstack/react-query';
 import { CN_MOBILE_PATTERN, type Person } from '@shuren/core';
 import { api } from '../../../shared/api';
 import { useI18n } from '../../../shared/i18n';
-import { applyApiErrors } from '../shared/form-errors';
+import { FormError, useApiSubmit } from '../shared/form-submit';
 import { RoleFilter } from '../shared/filter-bar';
 import { RegionPicker } from '../shared/pickers';
 import { RegistryList, useRegistryList } from '../shared/registry-list';
@@ -62,27 +61,18 @@ export function PersonForm({ person, defaultRegionId, onClose }: { person?: Pers
   const { t } = useI18n();
   const [form] = Form.useForm();
   const qc = useQueryClient();
-  const [error, setError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
-  async function submit(v: Record<string, unknown>) {
-    setBusy(true);
-    setError(null);
+  const { busy, error, run } = useApiSubmit(form);
+  const submit = run(async (v: Record<string, unknown>) => {
     const body: Record<string, unknown> = {};
     for (const [k, val] of Object.entries(v)) if (val !== undefined && val !== '') body[k] = typeof val === 'string' ? val.trim() : val;
-    try {
-      await api(person ? `/people/${person.id}` : '/people', { method: person ? 'PATCH' : 'POST', body });
-      await qc.invalidateQueries({ queryKey: ['/people'] });
-      await qc.invalidateQueries({ queryKey: ['person'] });
-      onClose();
-    } catch (e) {
-      setError(applyApiErrors(form, e));
-    } finally {
-      setBusy(false);
-    }
-  }
+    await api(person ? `/people/${person.id}` : '/people', { method: person ? 'PATCH' : 'POST', body });
+    await qc.invalidateQueries({ queryKey: ['/people'] });
+    await qc.invalidateQueries({ queryKey: ['person'] });
+    onClose();
+  });
   return (
     <Modal open title={person ? t('编辑人员', 'Edit person') : t('登记人员', 'Register a person')} onCancel={onClose} onOk={() => form.submit()} confirmLoading={busy} okText={t('保存', 'Save')} destroyOnHidden>
-      {error && <Alert type="error" title={error} style={{ marginBottom: 12 }} data-testid="form-error" />}
+      <FormError error={error} />
       <Form
         form={form}
         layout="vertical"

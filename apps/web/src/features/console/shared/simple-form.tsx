@@ -1,9 +1,9 @@
-import { useState, type ReactNode } from 'react';
-import { Alert, Form, Modal, type FormInstance } from 'antd';
+import type { ReactNode } from 'react';
+import { Form, Modal, type FormInstance } from 'antd';
 import { useQueryClient } from '@tanstack/react-query';
 import { api } from '../../../shared/api';
 import { useI18n } from '../../../shared/i18n';
-import { applyApiErrors } from './form-errors';
+import { FormError, useApiSubmit } from './form-submit';
 
 /**
  * A modal form that sends one command to the API and shows its answer in place: field errors on the
@@ -35,28 +35,19 @@ export function CommandModal<V extends Record<string, any>>({
   const { t } = useI18n();
   const [form] = Form.useForm<V>();
   const qc = useQueryClient();
-  const [error, setError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
+  const { busy, error, run } = useApiSubmit(form);
   return (
     <Modal open title={title} onCancel={onClose} onOk={() => form.submit()} confirmLoading={busy} okText={okText ?? t('保存', 'Save')} okButtonProps={{ danger }} destroyOnHidden>
-      {error && <Alert type="error" title={error} style={{ marginBottom: 12 }} data-testid="form-error" />}
+      <FormError error={error} />
       <Form<V>
         form={form}
         layout="vertical"
         initialValues={initialValues}
-        onFinish={async (v) => {
-          setBusy(true);
-          setError(null);
-          try {
-            await api(path, { method, body: toBody(v) });
-            await Promise.all(invalidate.map((k) => qc.invalidateQueries({ queryKey: k })));
-            onClose();
-          } catch (e) {
-            setError(applyApiErrors(form, e));
-          } finally {
-            setBusy(false);
-          }
-        }}
+        onFinish={run(async (v: V) => {
+          await api(path, { method, body: toBody(v) });
+          await Promise.all(invalidate.map((k) => qc.invalidateQueries({ queryKey: k })));
+          onClose();
+        })}
       >
         {typeof children === 'function' ? children(form) : children}
       </Form>
