@@ -94,9 +94,15 @@ export default [
   },
   {
     name: 'forms validate like the API and show its answers next to the fields',
-    async run({ page, login, goto, check, shot }) {
+    async run({ page, login, goto, check, shot, adminApi }) {
+      const b1 = (await adminApi('/regions?q=GC-C01-G01-B01&limit=5')).items.find((r) => r.code === 'GC-C01-G01-B01');
+      // An ID number already on the register (made through the API, as another desk would).
+      const taken = '440602198001010010';
+      await adminApi('/people', { method: 'POST', body: JSON.stringify({ name: '已登记居民', homeRegionId: b1.id, idNumber: taken }) });
       await login('worker');
-      await goto('/console/people');
+      await goto(`/console/people?region=${b1.id}`);
+      const posts = [];
+      page.on('request', (r) => r.method() === 'POST' && new URL(r.url()).pathname === '/api/v1/people' && posts.push(r));
       await page.getByTestId('person-create').click();
       const dialog = page.getByRole('dialog');
       await dialog.locator('#phone').fill('12345');
@@ -104,7 +110,18 @@ export default [
       await dialog.getByText('请填写姓名').waitFor();
       await dialog.getByText('请输入 11 位手机号').waitFor();
       await shot('person-form-errors');
-      check(true, 'client rules mirror the API');
+      check(posts.length === 0, 'client rules mirror the API: nothing is sent while a field is wrong');
+      // The API's own refusal lands on its field too, and the dialog stays open with what was typed.
+      await dialog.locator('#name').fill('新居民');
+      await dialog.locator('#phone').fill('13912345678');
+      await dialog.locator('#idNumber').fill(taken);
+      await dialog.getByRole('button', { name: /保\s*存/ }).click();
+      const idItem = dialog.locator('.ant-form-item').filter({ has: page.locator('#idNumber') });
+      await idItem.getByText('该身份证号码已登记').waitFor();
+      check(posts.length === 1, `one request sent, refused (sent ${posts.length})`);
+      check((await dialog.getByTestId('form-error').count()) === 0, 'nothing above the form: the error sits at its field');
+      check((await dialog.locator('#name').inputValue()) === '新居民', 'what was typed is kept');
+      await shot('person-form-api-error');
     },
   },
   {
