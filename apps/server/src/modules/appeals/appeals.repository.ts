@@ -1,10 +1,10 @@
 import { and, asc, desc, eq, inArray, isNull, lt, or, sql, type SQL } from 'drizzle-orm';
-import { PgTransaction } from 'drizzle-orm/pg-core';
 import { TERMINAL_STATUSES } from '@shuren/core';
 import type { DbOrTx } from '../../db/client.js';
 import { appealCategories, appealEvents, appealFollowers, appeals, households, people, regions, roleAssignments } from '../../db/schema/index.js';
 import { decodeCursor, subtreeOf } from '../../shared/paging.js';
 import { rowOf } from '../../shared/raw-sql.js';
+import { firstByRegionNode, readsNodeByNode } from '../../shared/region-nodes.js';
 
 export type AppealRow = typeof appeals.$inferSelect;
 export type CategoryRow = typeof appealCategories.$inferSelect;
@@ -142,13 +142,9 @@ function pageConditions(f: QueueFilter): (SQL | undefined)[] {
   return where;
 }
 
-/** `/root/community/` has two ids: a community's (or a smaller unit's) queue is merged from its units' own queues. */
-const MERGE_FROM_DEPTH = 2;
-const depthOf = (path: string) => path.split('/').filter(Boolean).length;
-
 /** A queue page: overdue first (their deadlines are the earliest), then by deadline; keyset on (due_at, id). */
 export async function listQueue(db: DbOrTx, f: QueueFilter): Promise<AppealRow[]> {
-  return f.view === 'queue' && f.scopes.every((s) => depthOf(s) >= MERGE_FROM_DEPTH) ? queueByUnits(db, f) : queueBySubtree(db, f);
+  return f.view === 'queue' && readsNodeByNode(f.scopes) ? queueByUnits(db, f) : queueBySubtree(db, f);
 }
 
 /** The plain query: every matching row under the scopes, in deadline order. */
@@ -158,31 +154,16 @@ export async function queueBySubtree(db: DbOrTx, f: QueueFilter): Promise<Appeal
 }
 
 /**
- * The same page as `queueBySubtree`, read unit by unit: every unit is a region node, and each node's own
- * queue is one range of `appeals_open_queue_idx (unit_path, due_at, id)` already in deadline order, so the page is
- * the first rows of each merged. The plain query reads every open report under the scope and sorts them, which is
- * fine for the usual few dozen but not for a community flooded with thousands (a burst of 停水 reports); this reads
- * at most a page per unit whatever the flood. The operations centre's scope (the whole subdistrict, ~1,500 nodes)
- * keeps the plain query, which walks `appeals_open_due_idx` in deadline order and stops after one page.
+ * The same page as `queueBySubtree`, read unit by unit (shared/region-nodes.ts): every unit is a region node, and
+ * each node's own queue is one range of `appeals_open_queue_idx (unit_path, due_at, id)` already in deadline order.
+ * A community flooded with thousands of open reports (a burst of 停水 reports) still reads at most a page per unit.
+ * The operations centre's scope (the whole subdistrict) keeps the plain query, which walks `appeals_open_due_idx`
+ * in deadline order and stops after one page.
  */
 export async function queueByUnits(db: DbOrTx, f: QueueFilter): Promise<AppealRow[]> {
   if (f.view !== 'queue') throw new Error('queueByUnits: a unit queue is read by the unit path');
-  const n = f.limit + 1;
-  const read = async (q: DbOrTx) =>
-    (await q.execute(sql`select q.* from ${regions}
-      cross join lateral (select * from ${appeals} where ${appeals.unitPath} = ${regions.path} and ${and(sql`true`, ...pageConditions(f))}
-        order by ${appeals.dueAt}, ${appeals.id} limit ${n}) q
-      where ${subtreeOf(regions.path, f.scopes)}
-      order by q.due_at, q.id limit ${n}`)) as unknown as { rows: Record<string, unknown>[] };
-  // Each unit's rows must come from walking the index in deadline order, stopping after a page. When a flood has
-  // outrun the table's statistics, the planner believes a unit holds a handful and reads all of them into a sort
-  // instead (measured: 36 ms against 1.5 ms for 35,000 open in a community), so bitmap scans are off for this
-  // read. Inside a caller's transaction the setting would outlive the read, so there the planner chooses.
-  const res = db instanceof PgTransaction ? await read(db) : await db.transaction(async (tx) => {
-    await tx.execute(sql`set local enable_bitmapscan = off`);
-    return read(tx);
-  });
-  return res.rows.map((raw) => rowOf<AppealRow>(appeals, raw));
+  const rows = await firstByRegionNode(db, { table: appeals, path: appeals.unitPath, scopes: f.scopes, where: pageConditions(f), order: [appeals.dueAt, appeals.id], select: sql`*`, limit: f.limit + 1 });
+  return rows.map((raw) => rowOf<AppealRow>(appeals, raw));
 }
 
 /**
