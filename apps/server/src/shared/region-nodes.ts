@@ -14,17 +14,18 @@ export function readsNodeByNode(scopes: string[]): boolean {
 
 /**
  * The first `limit` rows of a list scoped to region subtrees, in `order`, read region node by region node. A row's
- * path column holds exactly one node's path (a building's households, a unit's appeals), and an index on
- * (path, …order) keeps each node's rows as one range already in order: each node gives at most `limit` rows and
- * they are merged. The plain query (`path like 'scope%' order by …`) must instead read every row under the scope
- * and sort them, or walk the order's own index past the rest of the subdistrict — 30–60 ms for a community of 5,000
- * households at the end of the id order, 50–100 ms for a community flooded with 45,000 open reports.
+ * path column holds exactly one node's path (a unit's appeals), and an index on (path, …order) keeps each node's
+ * rows as one range already in order: each node gives at most `limit` rows and they are merged. The plain query
+ * (`path like 'scope%' order by …`) must instead read every row under the scope and sort them — 50–100 ms for a
+ * community flooded with 45,000 open reports, against 2–6 ms read node by node.
  *
- * Bitmap scans are off for the read: when a burst of new rows has outrun the table's statistics, the planner
- * believes a node holds a handful and reads all of them into a sort instead of stopping after a page (measured:
- * 36 ms against 1.5 ms). Inside a caller's transaction the setting would outlive the read, so there the planner
- * chooses. `select` names what each row carries (`sql\`*\`` or some columns); `where` holds the list's other
- * conditions, on the table's own columns.
+ * Bitmap scans are off for the read. The planner sizes each node's rows by the average over all nodes (the node is
+ * a join parameter), so for a node holding thousands it reads them all into a sort instead of stopping after a page
+ * (measured: 36 ms against 1.5 ms). The setting needs a transaction of its own — three more round trips, which is
+ * why the registry lists, whose plain query is fast for most communities, do not read this way (docs/benchmarks.md).
+ * Inside a caller's transaction the setting would outlive the read, so there the planner chooses. `select` names
+ * what each row carries (`sql\`*\`` or some columns); `where` holds the list's other conditions, on the table's
+ * own columns.
  */
 export async function firstByRegionNode(
   db: DbOrTx,

@@ -6,6 +6,7 @@ import { createTestApp, type TestApp } from '../../../test/helpers.js';
 import { generateAppeals } from '../../seed/appeals.js';
 import { encodeCursor } from '../../shared/paging.js';
 import { startOnWorkingMorning } from './appeals.fixtures.js';
+import { readsNodeByNode } from '../../shared/region-nodes.js';
 import { listQueue, queueBySubtree, queueByUnits, type AppealRow, type QueueFilter } from './appeals.repository.js';
 
 /**
@@ -77,6 +78,9 @@ describe('a unit queue read unit by unit', () => {
 
   it('is what a community worker gets, and the whole subdistrict keeps the plain query', async () => {
     const community = scopes.find((s) => s.split('/').filter(Boolean).length === 2)!;
+    expect(readsNodeByNode([community])).toBe(true);
+    expect(readsNodeByNode([`/${community.split('/')[1]}/`])).toBe(false);
+    expect(readsNodeByNode([community, `/${community.split('/')[1]}/`])).toBe(false);
     const f: QueueFilter = { scopes: [community], view: 'queue', now: t.clock.now(), limit: 20 };
     const page = await listQueue(t.database.db, f);
     expect(page.length).toBeGreaterThan(0);

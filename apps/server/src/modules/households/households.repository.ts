@@ -2,7 +2,6 @@ import { and, asc, eq, ilike, inArray, ne, or, sql, type SQL } from 'drizzle-orm
 import type { DbOrTx } from '../../db/client.js';
 import { households, people, regions, roleAssignments } from '../../db/schema/index.js';
 import { afterCursor, likeContains, subtreeOf } from '../../shared/paging.js';
-import { firstByRegionNode, readsNodeByNode } from '../../shared/region-nodes.js';
 
 export type HouseholdRow = typeof households.$inferSelect;
 export type HouseholdView = HouseholdRow & { regionName: string; memberCount: number };
@@ -48,17 +47,10 @@ export interface HouseholdFilter {
   limit: number;
 }
 
-/** In id order. A community's page (or a smaller area's) is found building by building (shared/region-nodes.ts). */
 export async function listHouseholds(db: DbOrTx, f: HouseholdFilter): Promise<HouseholdView[]> {
-  const conditions: (SQL | undefined)[] = [];
-  if (f.q) conditions.push(or(ilike(households.address, likeContains(f.q)), ilike(households.room, likeContains(f.q))));
-  conditions.push(afterCursor(f.cursor, households.id));
-  let where: (SQL | undefined)[] = [subtreeOf(households.regionPath, f.scopes), ...conditions];
-  if (readsNodeByNode(f.scopes)) {
-    const page = await firstByRegionNode(db, { table: households, path: households.regionPath, scopes: f.scopes, where: conditions, order: [households.id], select: sql`${households.id}`, limit: f.limit + 1 });
-    if (page.length === 0) return [];
-    where = [inArray(households.id, page.map((r) => r.id as string))];
-  }
+  const where: (SQL | undefined)[] = [subtreeOf(households.regionPath, f.scopes)];
+  if (f.q) where.push(or(ilike(households.address, likeContains(f.q)), ilike(households.room, likeContains(f.q))));
+  where.push(afterCursor(f.cursor, households.id));
   const rows = await db
     .select(viewColumns)
     .from(households)

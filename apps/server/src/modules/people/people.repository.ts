@@ -1,8 +1,7 @@
-import { and, asc, eq, gte, ilike, inArray, isNull, lte, or, sql, type SQL } from 'drizzle-orm';
+import { and, asc, eq, gte, ilike, inArray, isNull, lte, or, type SQL } from 'drizzle-orm';
 import type { DbOrTx } from '../../db/client.js';
 import { people, regions, roleAssignments } from '../../db/schema/index.js';
 import { afterCursor, likeContains, subtreeOf } from '../../shared/paging.js';
-import { firstByRegionNode, readsNodeByNode } from '../../shared/region-nodes.js';
 
 export type PersonRow = typeof people.$inferSelect;
 export type PersonInsert = typeof people.$inferInsert;
@@ -40,13 +39,12 @@ export interface PeopleFilter {
   limit: number;
 }
 
-/** In id order. A community's page (or a smaller area's) is found region node by node (shared/region-nodes.ts). */
 export async function listPeople(db: DbOrTx, f: PeopleFilter): Promise<PersonWithRegion[]> {
-  const conditions: (SQL | undefined)[] = [];
-  if (f.q) conditions.push(ilike(people.name, likeContains(f.q)));
-  if (f.partyMember !== undefined) conditions.push(eq(people.partyMember, f.partyMember));
+  const where: (SQL | undefined)[] = [subtreeOf(people.homePath, f.scopes)];
+  if (f.q) where.push(ilike(people.name, likeContains(f.q)));
+  if (f.partyMember !== undefined) where.push(eq(people.partyMember, f.partyMember));
   if (f.role) {
-    conditions.push(
+    where.push(
       inArray(
         people.id,
         db
@@ -56,13 +54,7 @@ export async function listPeople(db: DbOrTx, f: PeopleFilter): Promise<PersonWit
       ),
     );
   }
-  conditions.push(afterCursor(f.cursor, people.id));
-  let where: (SQL | undefined)[] = [subtreeOf(people.homePath, f.scopes), ...conditions];
-  if (readsNodeByNode(f.scopes)) {
-    const page = await firstByRegionNode(db, { table: people, path: people.homePath, scopes: f.scopes, where: conditions, order: [people.id], select: sql`${people.id}`, limit: f.limit + 1 });
-    if (page.length === 0) return [];
-    where = [inArray(people.id, page.map((r) => r.id as string))];
-  }
+  where.push(afterCursor(f.cursor, people.id));
   const rows = await db
     .select({ person: people, homeRegionName: regions.name })
     .from(people)
