@@ -21,6 +21,17 @@ async function runOutTheClock({ page, check }) {
   return { from: appeal, moved };
 }
 
+/** "2天3小时", "3小时12分", "45分": as the console's formatSpan writes a span in Chinese. */
+function zhSpan(ms) {
+  const total = Math.max(0, Math.floor(Math.abs(ms) / 60_000));
+  const d = Math.floor(total / 1440);
+  const h = Math.floor((total % 1440) / 60);
+  const m = total % 60;
+  if (d > 0) return `${d}天${h ? `${h}小时` : ''}`;
+  if (h > 0) return `${h}小时${m ? `${m}分` : ''}`;
+  return `${m}分`;
+}
+
 /** The staff page of the appeal: the unit holding it and the automatic escalations on its timeline. */
 async function staffView({ page, goto, expectTestId }) {
   await goto(`/console/appeals/${state.id}`);
@@ -119,6 +130,18 @@ export default [
       check(after.escalations.some((e) => e.includes('→ 社区') && e.includes('超时自动上报')), `the second one goes to the community: ${after.escalations.join(' | ')}`);
       await page.getByTestId('event-escalated').first().scrollIntoViewIfNeeded();
       await shot('5-escalated-to-the-community');
+
+      // The queue's countdown runs on the server's clock, now days ahead of this browser's.
+      await ctx.goto('/console/appeals');
+      const row = page.locator('tr.ant-table-row').filter({ hasText: state.code }).first();
+      await row.waitFor();
+      const appeal = await api(page, 'GET', `/appeals/${state.id}`);
+      const { now } = await api(page, 'GET', '/dev/clock');
+      const leftMs = Date.parse(appeal.dueAt) - Date.parse(now);
+      check(Date.parse(now) - Date.now() > 86_400_000 && leftMs > 0, `the server's clock is a day or more ahead and the new deadline is still ahead of it (${now}, due ${appeal.dueAt})`);
+      const shown = (await row.getByTestId('sla-left').innerText()).trim();
+      const expected = [-2, -1, 0, 1].map((m) => zhSpan(leftMs + m * 60_000));
+      check(expected.some((e) => shown.endsWith(`剩 ${e}`)), `time left by the server's clock, about ${expected[2]}; shown: ${shown}`);
     },
   },
   {

@@ -8,6 +8,7 @@ import type { Database, Db } from './db/client.js';
 import { systemClock, type Clock } from './shared/time.js';
 import errorsPlugin, { toProblem } from './plugins/errors.js';
 import nulGuard from './plugins/nul-guard.js';
+import serverTime from './plugins/server-time.js';
 import authPlugin from './plugins/auth.js';
 import swaggerPlugin from './plugins/swagger.js';
 import rateLimitPlugin from './plugins/rate-limit.js';
@@ -107,6 +108,8 @@ export async function buildApp(opts: BuildOptions): Promise<FastifyInstance> {
   app.decorate('clock', opts.clock ?? systemClock);
   app.decorate('verificationSender', opts.verificationSender ?? consoleVerificationSender(app.log));
 
+  // First, so that answers refused by the hooks after it (sign-in, rate limit) carry the time too.
+  await app.register(serverTime);
   await app.register(errorsPlugin);
   await app.register(rateLimitPlugin);
   await app.register(swaggerPlugin);

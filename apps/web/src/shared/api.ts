@@ -1,5 +1,6 @@
 import type { FieldError, Problem } from '@shuren/core';
 import { getLang } from './i18n';
+import { noteServerTime } from './server-clock';
 
 /**
  * The one way the web talks to the API: same-origin fetch with the session cookie, JSON in and out,
@@ -68,8 +69,10 @@ export async function api<T>(path: string, opts: RequestOptions = {}): Promise<T
     body = JSON.stringify(opts.body);
   }
   let res: Response;
+  const sentAt = Date.now();
   try {
     res = await fetch(apiUrl(path, opts.query), { method: opts.method ?? (body ? 'POST' : 'GET'), headers, body, credentials: 'same-origin', signal: opts.signal });
+    noteServerTime(res.headers.get('x-server-time'), sentAt, Date.now());
   } catch (e) {
     if ((e as Error).name === 'AbortError') throw e;
     throw new ApiError(0, { code: 'unavailable', title: getLang() === 'zh' ? '网络连接失败，请检查网络后重试' : 'Network error, please retry' } as Partial<Problem>);

@@ -1,6 +1,7 @@
 import { useSyncExternalStore } from 'react';
 import dayjs from 'dayjs';
 import 'dayjs/locale/zh-cn';
+import { serverNow } from './server-clock';
 
 /**
  * Chinese first, English on request. The choice is remembered in localStorage and sent to the API
@@ -104,7 +105,7 @@ export function formatDay(day: string | null | undefined): string {
   return day ?? '';
 }
 
-/** Today on the Shanghai calendar, YYYY-MM-DD. */
-export function shanghaiToday(now: Date = new Date()): string {
+/** Today on the Shanghai calendar, YYYY-MM-DD (by the server's clock unless told). */
+export function shanghaiToday(now: Date = new Date(serverNow())): string {
   return new Intl.DateTimeFormat('en-CA', { timeZone: TZ, year: 'numeric', month: '2-digit', day: '2-digit' }).format(now);
 }

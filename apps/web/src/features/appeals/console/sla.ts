@@ -1,4 +1,5 @@
 import { useEffect, useState } from 'react';
+import { serverNow } from '../../../shared/server-clock';
 
 /** What a queue row says about its clock: time left (or overdue by), which clock, and how urgent it looks. */
 export interface SlaView {
@@ -11,8 +12,8 @@ export interface SlaView {
 const HOUR = 3_600_000;
 
 /**
- * The next deadline of an appeal as the server computed it (`dueAt`, on the working calendar) against the
- * browser's clock. The server's `overdue` flag wins over the local clock when they disagree (clock skew).
+ * The next deadline of an appeal as the server computed it (`dueAt`, on the working calendar) against `now`, the
+ * server's time as this device sees it (`useNow`). The server's `overdue` flag wins when they disagree.
  */
 export function slaView(a: { dueAt: string | null; responseDueAt: string | null; overdue: boolean; paused: boolean }, now: number): SlaView {
   if (!a.dueAt || a.paused) return { clock: null, leftMs: null, tone: a.overdue ? 'overdue' : 'none' };
@@ -38,11 +39,11 @@ export function formatSpan(ms: number, lang: 'zh' | 'en'): string {
   return `${m}m`;
 }
 
-/** The current time, ticking every `everyMs` so countdowns move without refetching. */
+/** The server's current time (shared/server-clock.ts), ticking every `everyMs` so countdowns move without refetching. */
 export function useNow(everyMs = 30_000): number {
-  const [now, setNow] = useState(() => Date.now());
+  const [now, setNow] = useState(() => serverNow());
   useEffect(() => {
-    const id = setInterval(() => setNow(Date.now()), everyMs);
+    const id = setInterval(() => setNow(serverNow()), everyMs);
     return () => clearInterval(id);
   }, [everyMs]);
   return now;
