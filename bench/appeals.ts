@@ -13,6 +13,8 @@
  *                           the submit load has added thousands of open reports to the worker's community)
  *   5. sweeper              the overdue query (repository.lockOverdue) timed, and its EXPLAIN (index scan, not seq scan)
  * Targets (issue 4): 2 ≥ 50% of 1; queue p99 < 50 ms; appeal metrics < 200 ms; sweeper one indexed query.
+ * For 1 and 2 it also reports CPU per request of the server, PostgreSQL (its processes on this machine, /proc) and the
+ * load generator: the figures to compare between runs and machines, since req/s moves with whatever else runs.
  *
  * Flags: --smoke (scale small, 5,000 appeals, ≈3 s per load scenario, exits 1 on any non-2xx), --json, --count N,
  * --scale small|guicheng, --duration S, --connections C, --samples K (sequential requests per query), --strict
@@ -35,7 +37,7 @@ import { DEMO_PASSWORD } from '../apps/server/src/seed/demo-accounts.js';
 import { generateAppeals } from '../apps/server/src/seed/appeals.js';
 import * as repo from '../apps/server/src/modules/appeals/appeals.repository.js';
 import { appealStats } from '../apps/server/src/modules/appeals/appeals.stats.js';
-import { CEILING_BODY, runLoad, startCeiling, type LoadResult, type LoadSpec } from './harness.js';
+import { CEILING_BODY, postgresCpuMicros, runLoad, startCeiling, type LoadResult, type LoadSpec } from './harness.js';
 
 const args = process.argv.slice(2);
 const flag = (name: string) => args.includes(`--${name}`);
@@ -222,7 +224,10 @@ async function main() {
     // The issue's condition for the read targets: the generated appeals, before the submit load pours thousands of
     // new open reports into one community. Timed again after it, to show what such a flood does to that community's queue.
     const reads = await readTimings();
-    const results: Record<string, LoadResult & { label: string; walBytesPerRequest: number; walFullPagesPerRequest: number }> = {};
+    // CPU per request of the three parties (µs): unlike req/s, barely moved by what else the machine does, so these
+    // are the figures to compare between runs and machines. PostgreSQL's is null when it runs on another machine.
+    type CpuPerRequest = { server: number; postgres: number | null; load: number };
+    const results: Record<string, LoadResult & { label: string; walBytesPerRequest: number; walFullPagesPerRequest: number; cpuMicrosPerRequest: CpuPerRequest }> = {};
     const walStats = async () => {
       const r = (await pool.query<{ bytes: string; fpi: string }>('select wal_bytes::text as bytes, wal_fpi::text as fpi from pg_stat_wal')).rows[0];
       return { bytes: Number(r.bytes), fpi: Number(r.fpi) };
@@ -239,13 +244,19 @@ async function main() {
       say(`measuring ${s.label} (${duration}s, ${connections} connections)…`);
       const profiler = s.key === 'submit' && cpuProfile ? await startProfiler() : null;
       const walBefore = await walStats();
+      const serverCpu = process.cpuUsage();
+      const pgCpu = postgresCpuMicros();
       const result = await load({ ...s, duration });
+      const serverUsed = process.cpuUsage(serverCpu);
+      const pgUsed = pgCpu === null ? null : (postgresCpuMicros() ?? pgCpu) - pgCpu;
       const walAfter = await walStats();
+      const perRequest = (micros: number) => Math.round(micros / Math.max(1, result.requests));
+      const cpuMicrosPerRequest: CpuPerRequest = { server: perRequest(serverUsed.user + serverUsed.system), postgres: pgUsed === null ? null : perRequest(pgUsed), load: perRequest(result.cpuMicros) };
       // WAL per request (the whole server's WAL over the window, so other databases' writes inflate it a little):
       // commits wait for their WAL to reach disk, so bytes and full-page images per request decide how many
       // commits one fsync can carry.
       const per = (k: keyof typeof walBefore) => Math.round((walAfter[k] - walBefore[k]) / Math.max(1, result.requests));
-      results[s.key] = { label: s.label, ...result, walBytesPerRequest: per('bytes'), walFullPagesPerRequest: Math.round(((walAfter.fpi - walBefore.fpi) / Math.max(1, result.requests)) * 100) / 100 };
+      results[s.key] = { label: s.label, ...result, walBytesPerRequest: per('bytes'), walFullPagesPerRequest: Math.round(((walAfter.fpi - walBefore.fpi) / Math.max(1, result.requests)) * 100) / 100, cpuMicrosPerRequest };
       if (profiler) await profiler.stop(cpuProfile);
     }
 
@@ -306,10 +317,19 @@ async function main() {
     } else {
       const m = report.machine;
       console.log(`\nShuren appeals benchmark — ${report.date} — ${m.cpus} × ${m.model}, node ${m.node}, PostgreSQL ${m.postgres}, load average ${m.loadAverage.join(' ')}`);
-      console.log(`${report.appeals.total.toLocaleString('en')} appeals (${generated.events.toLocaleString('en')} events) on "${scale}"; generated in ${((timings.generateMs ?? 0) / 1000).toFixed(1)} s; ${connections} connections, ${duration}s per load scenario, pool ${config.dbPoolSize}\n`);
-      console.log(`${'scenario'.padEnd(64)} ${'req/s'.padStart(8)} ${'p50 ms'.padStart(7)} ${'p99 ms'.padStart(7)} ${'non-2xx'.padStart(8)} ${'WAL B/req'.padStart(10)} ${'FPI/req'.padStart(8)}`);
-      for (const r of Object.values(results)) console.log(`${r.label.padEnd(64)} ${r.requestsPerSecond.toFixed(0).padStart(8)} ${String(r.latencyP50).padStart(7)} ${String(r.latencyP99).padStart(7)} ${String(r.non2xx + r.errors).padStart(8)} ${String(r.walBytesPerRequest).padStart(10)} ${String(r.walFullPagesPerRequest).padStart(8)}`);
-      console.log(`ratio submit / ceiling: ${(ratio * 100).toFixed(1)}%  (target ≥ 50%)\n`);
+      const where = reuse ? `the reused database "${dbName}"` : `"${scale}"; ${generated.events.toLocaleString('en')} events, generated in ${((timings.generateMs ?? 0) / 1000).toFixed(1)} s`;
+      console.log(`${report.appeals.total.toLocaleString('en')} appeals on ${where}; ${connections} connections, ${duration}s per load scenario, pool ${config.dbPoolSize}\n`);
+      console.log(`${'scenario'.padEnd(64)} ${'req/s'.padStart(8)} ${'p50 ms'.padStart(7)} ${'p99 ms'.padStart(7)} ${'non-2xx'.padStart(8)} ${'WAL B/req'.padStart(10)} ${'FPI/req'.padStart(8)}  ${'CPU µs/req: server / PostgreSQL / load'}`);
+      for (const r of Object.values(results)) {
+        const c = r.cpuMicrosPerRequest;
+        console.log(`${r.label.padEnd(64)} ${r.requestsPerSecond.toFixed(0).padStart(8)} ${String(r.latencyP50).padStart(7)} ${String(r.latencyP99).padStart(7)} ${String(r.non2xx + r.errors).padStart(8)} ${String(r.walBytesPerRequest).padStart(10)} ${String(r.walFullPagesPerRequest).padStart(8)}  ${c.server} / ${c.postgres ?? 'n/a'} / ${c.load}`);
+      }
+      console.log(`ratio submit / ceiling: ${(ratio * 100).toFixed(1)}%  (target ≥ 50%)`);
+      const cpuTotal = (c: CpuPerRequest) => c.server + (c.postgres ?? 0) + c.load;
+      if (results.ceiling.cpuMicrosPerRequest.postgres !== null) {
+        console.log(`CPU per request, all three together: submit ${cpuTotal(results.submit.cpuMicrosPerRequest)} µs, ceiling ${cpuTotal(results.ceiling.cpuMicrosPerRequest)} µs (50 % needs submit ≤ 2 × ceiling)`);
+      }
+      console.log('');
       console.log(`${'sequential timings'.padEnd(64)} ${'n'.padStart(5)} ${'p50 ms'.padStart(7)} ${'p99 ms'.padStart(7)}`);
       const rows: [string, { n: number; p50: number; p99: number }][] = [
         ['GET /api/v1/appeals — community worker queue', queue.worker],

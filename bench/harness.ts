@@ -4,6 +4,7 @@
  * PostgreSQL can do for "one HTTP request, one row".
  */
 import { spawn } from 'node:child_process';
+import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import Fastify, { type FastifyInstance } from 'fastify';
@@ -33,6 +34,38 @@ export interface LoadResult {
   errors: number;
   timeouts: number;
   statusCodes: Record<string, { count: number }>;
+  /** CPU the load generator used while the load ran (µs). */
+  cpuMicros: number;
+}
+
+/**
+ * CPU used so far by every PostgreSQL process on this machine (µs, from /proc: utime + stime in clock ticks of
+ * 1/100 s), or null when there are none here (the server runs elsewhere) or no /proc. Counts the backends, the WAL
+ * writer and the checkpointer alike, so another database's work on the same server in the window counts too.
+ */
+export function postgresCpuMicros(): number | null {
+  let ticks = 0;
+  let found = 0;
+  let pids: string[];
+  try {
+    pids = readdirSync('/proc').filter((p) => /^\d+$/.test(p));
+  } catch {
+    return null;
+  }
+  for (const pid of pids) {
+    try {
+      const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+      const close = stat.lastIndexOf(')');
+      if (stat.slice(stat.indexOf('(') + 1, close) !== 'postgres') continue;
+      // After "(comm) ": state is field 3, utime field 14, stime field 15.
+      const fields = stat.slice(close + 2).split(' ');
+      ticks += Number(fields[11]) + Number(fields[12]);
+      found++;
+    } catch {
+      // The process ended meanwhile.
+    }
+  }
+  return found > 0 ? ticks * 10_000 : null;
 }
 
 /** Runs autocannon in a child process (so it does not share the server's event loop) and returns its figures. */

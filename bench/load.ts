@@ -1,7 +1,7 @@
 /**
  * Load generator, run as its own process so autocannon does not share the server's event loop.
  * Input: one JSON argument (harness.ts LoadSpec). `{{n}}` in a body becomes a per-request unique token.
- * Output: one JSON line (harness.ts LoadResult).
+ * Output: one JSON line (harness.ts LoadResult), with the CPU this process used while the load ran.
  */
 import { randomBytes } from 'node:crypto';
 import autocannon from 'autocannon';
@@ -12,6 +12,7 @@ const bodies = spec.bodies ?? (spec.body ? [spec.body] : []);
 const prefix = randomBytes(3).toString('hex');
 let n = 0;
 
+const cpuBefore = process.cpuUsage();
 const result = await autocannon({
   url: spec.url,
   connections: spec.connections,
@@ -24,6 +25,7 @@ const result = await autocannon({
     },
   ],
 });
+const cpu = process.cpuUsage(cpuBefore);
 const out = {
   requestsPerSecond: result.requests.average,
   latencyP50: result.latency.p50,
@@ -33,5 +35,6 @@ const out = {
   errors: result.errors,
   timeouts: result.timeouts,
   statusCodes: result.statusCodeStats,
+  cpuMicros: cpu.user + cpu.system,
 };
 process.stdout.write(JSON.stringify(out) + '\n');
