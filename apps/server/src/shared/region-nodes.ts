@@ -1,4 +1,5 @@
 import { and, sql, type AnyColumn, type SQL } from 'drizzle-orm';
+import { idsOnPath } from '@shuren/core';
 import { PgTransaction, type PgTable } from 'drizzle-orm/pg-core';
 import type { DbOrTx } from '../db/client.js';
 import { regions } from '../db/schema/index.js';
@@ -9,7 +10,7 @@ const NODE_BY_NODE_FROM_DEPTH = 2;
 
 /** Whether every scope is a community or smaller (the whole subdistrict keeps the plain query). */
 export function readsNodeByNode(scopes: string[]): boolean {
-  return scopes.length > 0 && scopes.every((s) => s.split('/').filter(Boolean).length >= NODE_BY_NODE_FROM_DEPTH);
+  return scopes.length > 0 && scopes.every((s) => idsOnPath(s).length >= NODE_BY_NODE_FROM_DEPTH);
 }
 
 export interface RegionNodeRead {
