@@ -45,6 +45,12 @@ describe('appeals follow their place when the region tree changes', () => {
     const total = async (r: { id: string; path: string }) => (await appealStats(t.database.db, r)).find((f) => f.key === 'appeals.total')!.value as number;
     const [fromBefore, toBefore] = [await total(from), await total(to)];
 
+    // A report in the compound that the old community itself holds: its place moves, its unit does not.
+    const heldAbove = await resident.post('/appeals', { categoryCode: 'property_dispute', description: '物业费账目不公开', regionId: await regionId(t, 'GC-C01-G01-B01') });
+    expect(heldAbove.statusCode).toBe(201);
+    expect(heldAbove.json().level).toBe('community');
+    const heldAboveId = heldAbove.json().id as string;
+
     const moved = await admin.post(`/regions/${compound.id}/move`, { newParentId: to.id, reason: '网格调整' });
     expect(moved.statusCode).toBe(200);
     const newPath = `${to.path}${compound.id}/`;
@@ -54,7 +60,10 @@ describe('appeals follow their place when the region tree changes', () => {
     expect(row.region_path.startsWith(newPath)).toBe(true);
     expect(row.unit_path.startsWith(newPath)).toBe(true);
     expect((await rows(`select count(*)::int as n from appeals where region_path like '${compound.path}%' or unit_path like '${compound.path}%'`))[0].n).toBe(0);
-    expect(await inCompound()).toBe(moving);
+    expect(await inCompound()).toBe(moving + 1);
+    const [above] = await rows(`select region_path, unit_path from appeals where id = '${heldAboveId}'`);
+    expect(above.region_path.startsWith(newPath)).toBe(true);
+    expect(above.unit_path).toBe(from.path);
 
     // The grid worker, whose assignment moved with the compound, still has it; the old community's staff no longer see it.
     expect((await gridWorker.get('/appeals')).json().items.map((a: any) => a.id)).toContain(id);
@@ -63,8 +72,9 @@ describe('appeals follow their place when the region tree changes', () => {
 
     // Figures moved from the old community to the new one, and the kept rows equal a recount.
     const merged = Number((await rows(`select count(*)::int as n from appeals a join regions r on r.id = a.place_region_id where r.path like '${newPath}%' and a.status = 'merged'`))[0].n);
+    // (fromBefore was counted before the community-held report was made: it leaves with the others.)
     expect(await total(from)).toBe(fromBefore - (moving - merged));
-    expect(await total(to)).toBe(toBefore + (moving - merged));
+    expect(await total(to)).toBe(toBefore + (moving + 1 - merged));
     await expectFiguresEqualRecount();
   });
 });

@@ -79,26 +79,27 @@ export async function renameRegion(db: DbOrTx, id: string, name: string, at: Dat
  * The timeline and the audit log keep the path as it was when they were written: they are history, append-only.
  */
 export async function movePaths(db: DbOrTx, oldPrefix: string, newPrefix: string): Promise<void> {
-  const tables: [string, string][] = [
-    ['regions', 'path'],
-    ['households', 'region_path'],
-    ['people', 'home_path'],
-    ['role_assignments', 'region_path'],
-    ['organisations', 'region_path'],
-    ['venues', 'region_path'],
-    ['reception_slots', 'region_path'],
-    ['appeals', 'region_path'],
-    ['appeals', 'unit_path'],
-    ['notifications', 'region_path'],
-    ['appeal_photos', 'region_path'],
-    ['outbound_deliveries', 'region_path'],
-    ['open311_clients', 'region_path'],
-    ['open311_requests', 'region_path'],
+  // One statement per table: an appeal's place and unit paths move in the same row version, so the rollup triggers
+  // see one change, not two.
+  const tables: [string, string[]][] = [
+    ['regions', ['path']],
+    ['households', ['region_path']],
+    ['people', ['home_path']],
+    ['role_assignments', ['region_path']],
+    ['organisations', ['region_path']],
+    ['venues', ['region_path']],
+    ['reception_slots', ['region_path']],
+    ['appeals', ['region_path', 'unit_path']],
+    ['notifications', ['region_path']],
+    ['appeal_photos', ['region_path']],
+    ['outbound_deliveries', ['region_path']],
+    ['open311_clients', ['region_path']],
+    ['open311_requests', ['region_path']],
   ];
-  for (const [table, column] of tables) {
-    await db.execute(
-      sql`update ${sql.identifier(table)} set ${sql.identifier(column)} = ${newPrefix} || substr(${sql.identifier(column)}, ${oldPrefix.length + 1}) where ${sql.identifier(column)} like ${oldPrefix + '%'}`,
-    );
+  const under = (column: string) => sql`${sql.identifier(column)} like ${oldPrefix + '%'}`;
+  const moved = (column: string) => sql`${sql.identifier(column)} = case when ${under(column)} then ${newPrefix} || substr(${sql.identifier(column)}, ${oldPrefix.length + 1}) else ${sql.identifier(column)} end`;
+  for (const [table, columns] of tables) {
+    await db.execute(sql`update ${sql.identifier(table)} set ${sql.join(columns.map(moved), sql`, `)} where ${sql.join(columns.map(under), sql` or `)}`);
   }
 }
 
