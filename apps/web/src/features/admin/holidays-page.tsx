@@ -5,7 +5,7 @@ import dayjs, { type Dayjs } from 'dayjs';
 import { useQueryClient } from '@tanstack/react-query';
 import { checkHolidayYear, normaliseHolidayYear, parseHolidayNotice, weekdayOf, type HolidayDay, type HolidayYearSummary } from '@shuren/core';
 import { api, isApiError } from '../../shared/api';
-import { formatDateTime, useI18n } from '../../shared/i18n';
+import { formatDateTime, shanghaiToday, useI18n } from '../../shared/i18n';
 import { useUrlState } from '../console/shared/scope';
 import { HOLIDAY_YEARS_KEY, useHolidayYear, useHolidayYears } from './admin-api';
 
@@ -71,7 +71,7 @@ export default function HolidaysPage() {
 
 function AddYearModal({ existing, onClose, onPick }: { existing: number[]; onClose: () => void; onPick: (y: number) => void }) {
   const { t } = useI18n();
-  const [year, setYear] = useState<number | null>(Math.max(new Date().getFullYear() + 1, ...existing.map((y) => y + 1)));
+  const [year, setYear] = useState<number | null>(Math.max(Number(shanghaiToday().slice(0, 4)) + 1, ...existing.map((y) => y + 1)));
   const taken = year !== null && existing.includes(year);
   return (
     <Modal open title={t('新增年份', 'Add a year')} onCancel={onClose} onOk={() => year && !taken && onPick(year)} okButtonProps={{ disabled: !year || taken, 'data-testid': 'holiday-year-add-ok' } as any} okText={t('下一步', 'Next')}>

@@ -1,11 +1,14 @@
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import fc from 'fast-check';
+import { noteServerTime } from '../../shared/server-clock';
 import { shanghaiClock, todaysHours, weeklyLines } from './opening-hours';
 
 const weekdays = (from: number, to: number, opens: string, closes: string) =>
   Array.from({ length: to - from + 1 }, (_, i) => ({ weekday: from + i, opens, closes }));
 
 describe('venue opening hours on the Shanghai clock', () => {
+  afterEach(() => vi.useRealTimers());
+
   it('reads the Shanghai weekday and time whatever the instant', () => {
     // 2026-11-02 is a Monday; 01:30 UTC is 09:30 in Shanghai.
     expect(shanghaiClock(new Date('2026-11-02T01:30:00Z'))).toEqual({ weekday: 1, time: '09:30' });
@@ -20,6 +23,20 @@ describe('venue opening hours on the Shanghai clock', () => {
       { weekday: 2, opens: '08:30', closes: '12:00' },
     ];
     expect(todaysHours(hours, new Date('2026-11-02T04:00:00Z')).map((h) => h.opens)).toEqual(['08:30', '14:00']);
+  });
+
+  it('takes “today” from the server’s clock, not the phone’s', () => {
+    vi.useFakeTimers();
+    // The phone thinks it is Monday 2026-11-02, 10:00 in Shanghai; the server says Tuesday 10:00.
+    vi.setSystemTime(Date.parse('2026-11-02T02:00:00Z'));
+    noteServerTime(String(Date.parse('2026-11-03T02:00:00Z')), Date.now(), Date.now());
+    const hours = [
+      { weekday: 1, opens: '08:30', closes: '12:00' },
+      { weekday: 2, opens: '14:00', closes: '18:00' },
+    ];
+    expect(todaysHours(hours).map((h) => h.weekday)).toEqual([2]);
+    noteServerTime(String(Date.now()), Date.now(), Date.now());
+    expect(todaysHours(hours).map((h) => h.weekday)).toEqual([1]);
   });
 
   it('folds consecutive days with equal hours into one line', () => {

@@ -1,4 +1,5 @@
 import type { OpeningHours } from '@shuren/core';
+import { serverNow } from '../../shared/server-clock';
 
 /**
  * Weekday (1 = Mon … 7 = Sun) and HH:MM of an instant on the Asia/Shanghai clock, whatever the phone's zone.
@@ -11,8 +12,11 @@ export function shanghaiClock(now: Date): { weekday: number; time: string } {
   return { weekday, time: `${get('hour')}:${get('minute')}` };
 }
 
-/** Today's opening slots (Shanghai day), sorted. */
-export function todaysHours(hours: readonly OpeningHours[], now: Date): OpeningHours[] {
+/**
+ * Today's opening slots (Shanghai day), sorted. "Today" is the server's, as the open/closed badge beside it (computed
+ * by the server): a phone whose clock is a day off must not show "closed today" next to "open now".
+ */
+export function todaysHours(hours: readonly OpeningHours[], now: Date = new Date(serverNow())): OpeningHours[] {
   const { weekday } = shanghaiClock(now);
   return hours.filter((h) => h.weekday === weekday).sort((a, b) => a.opens.localeCompare(b.opens));
 }

@@ -54,7 +54,7 @@ export function VenuesPage() {
 
 function TodayLine({ venue }: { venue: Venue }) {
   const { t } = useI18n();
-  const today = todaysHours(venue.openingHours, new Date());
+  const today = todaysHours(venue.openingHours);
   if (venue.openingHours.length === 0) return <span className="r-muted">{t('开放时间未登记', 'Hours not listed')}</span>;
   if (today.length === 0) return <span className="r-muted">{t('今天不开放', 'Closed today')}</span>;
   return <span>{t('今天', 'Today')} {today.map((h) => `${h.opens}–${h.closes}`).join(', ')}</span>;
