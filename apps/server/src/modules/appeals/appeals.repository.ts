@@ -16,6 +16,14 @@ export async function findCategoryById(db: DbOrTx, id: string): Promise<Category
   return row;
 }
 
+/** Categories by id (a page of appeals names a handful), active or not: one query. */
+export async function categoriesByIds(db: DbOrTx, ids: string[]): Promise<Map<string, CategoryRow>> {
+  const unique = [...new Set(ids)];
+  if (unique.length === 0) return new Map();
+  const rows = await db.select().from(appealCategories).where(inArray(appealCategories.id, unique));
+  return new Map(rows.map((r) => [r.id, r]));
+}
+
 export async function listCategories(db: DbOrTx): Promise<CategoryRow[]> {
   return db.select().from(appealCategories).where(eq(appealCategories.active, true)).orderBy(asc(appealCategories.sortOrder), asc(appealCategories.code));
 }

@@ -91,8 +91,7 @@ export async function registryFigures(db: DbOrTx, region: StatsRegion, day: stri
 
 /** Registry figures, then every figure the feature modules contribute (in module order). */
 export async function regionStats(db: DbOrTx, modules: readonly ModuleManifest[], region: StatsRegion, day: string): Promise<StatFigure[]> {
-  const own = await registryFigures(db, region, day);
-  const contributed: StatFigure[] = [];
-  for (const m of modules) if (m.stats) contributed.push(...(await m.stats(db, { id: region.id, path: region.path })));
-  return [...own, ...contributed];
+  // Counted side by side (each on its own pooled connection); the answer keeps module order.
+  const parts = await Promise.all([registryFigures(db, region, day), ...modules.map((m) => (m.stats ? m.stats(db, { id: region.id, path: region.path }) : []))]);
+  return parts.flat();
 }
