@@ -22,22 +22,22 @@ export async function staffViews(db: DbOrTx, actor: Actor, rows: AppealRow[], no
 }
 
 export async function staffDetail(db: DbOrTx, actor: Actor, row: AppealRow, now: Date) {
-  const [view] = await staffViews(db, actor, [row], now);
-  const events = await repo.listEvents(db, row.id);
+  const [[view], events] = await Promise.all([staffViews(db, actor, [row], now), repo.listEvents(db, row.id)]);
   return { ...view, timeline: events.map(presentEvent) };
 }
 
 export async function publicView(db: DbOrTx, actor: Actor | null, row: AppealRow, now: Date) {
-  const category = (await repo.findCategoryById(db, row.categoryId))!;
-  const events = await repo.listEvents(db, row.id);
-  const placeName = (await repo.regionNames(db, [row.placeRegionId])).get(row.placeRegionId) ?? '';
-  let actions: string[] = [];
-  if (actor) {
-    const following = await repo.isFollower(db, row.id, actor.personId);
-    // The public page offers what a resident does: confirm, rate, reopen, resume, follow.
-    actions = appealActions(actor, row, category, now, { following }).filter((a) => ['verify', 'close', 'reopen', 'resume', 'follow'].includes(a) && (a === 'follow' || isReporter(actor, row)));
-  }
-  return presentPublic(row, category, events, placeName, actions, await publicPhotoIds(db, row.id));
+  // Independent reads, side by side.
+  const [category, events, placeNames, following, photoIds] = await Promise.all([
+    repo.findCategoryById(db, row.categoryId),
+    repo.listEvents(db, row.id),
+    repo.regionNames(db, [row.placeRegionId]),
+    actor ? repo.isFollower(db, row.id, actor.personId) : false,
+    publicPhotoIds(db, row.id),
+  ]);
+  // The public page offers what a resident does: confirm, rate, reopen, resume, follow.
+  const actions = actor ? appealActions(actor, row, category!, now, { following }).filter((a) => ['verify', 'close', 'reopen', 'resume', 'follow'].includes(a) && (a === 'follow' || isReporter(actor, row))) : [];
+  return presentPublic(row, category!, events, placeNames.get(row.placeRegionId) ?? '', actions, photoIds);
 }
 
 export async function summaries(db: DbOrTx, rows: AppealRow[]) {
