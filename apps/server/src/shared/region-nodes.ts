@@ -45,16 +45,16 @@ export function firstByRegionNodeSql(o: RegionNodeRead): SQL {
 }
 
 /**
- * Runs `firstByRegionNodeSql` with bitmap scans off, for tables where one node can hold thousands of rows (a unit's
- * queue in a flood). The planner sizes each node's rows by the average over all nodes (the node is a join
- * parameter), so for a node holding thousands it reads them all into a sort instead of stopping after a page
+ * Runs a query built on `firstByRegionNodeSql` with bitmap scans off, for tables where one node can hold thousands of
+ * rows (a unit's queue in a flood). The planner sizes each node's rows by the average over all nodes (the node is a
+ * join parameter), so for a node holding thousands it reads them all into a sort instead of stopping after a page
  * (measured: 36 ms against 1.5 ms). The setting needs a transaction of its own — three more round trips, which is
  * why the people list, where one node may hold thousands too but whose plain query is fast for most communities,
  * does not read this way (docs/benchmarks.md, "Registry lists"). Inside a caller's transaction the setting would
  * outlive the read, so there the planner chooses.
  */
-export async function firstByRegionNode(db: DbOrTx, o: RegionNodeRead): Promise<Record<string, unknown>[]> {
-  const read = async (q: DbOrTx) => ((await q.execute(firstByRegionNodeSql(o))) as unknown as { rows: Record<string, unknown>[] }).rows;
+export async function withoutBitmapScans(db: DbOrTx, query: SQL): Promise<Record<string, unknown>[]> {
+  const read = async (q: DbOrTx) => ((await q.execute(query)) as unknown as { rows: Record<string, unknown>[] }).rows;
   if (db instanceof PgTransaction) return read(db);
   return db.transaction(async (tx) => {
     await tx.execute(sql`set local enable_bitmapscan = off`);
