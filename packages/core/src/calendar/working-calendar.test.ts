@@ -38,6 +38,24 @@ describe('working-time calendar', () => {
     expect(c.isWorkday('2027-01-09')).toBe(true);
   });
 
+  it('forgets what it knew about a year when the year is replaced (deadlines as a calendar built afresh)', () => {
+    const changed = { holidays: [{ name: '临时休假', from: '2026-03-02', to: '2026-03-06' }], makeupWorkdays: ['2026-03-07'] };
+    const fresh = chinaWorkingCalendar();
+    fresh.addYear(2026, changed);
+    const march = fc.integer({ min: at('2026-02-23T00:00:00+08:00') / 60_000, max: at('2026-03-09T00:00:00+08:00') / 60_000 }).map((m) => m * 60_000);
+    fc.assert(
+      fc.property(march, workMs, (t, n) => {
+        const used = chinaWorkingCalendar();
+        const before = used.addWorkingMs(t, n); // remembers the days it walked over
+        used.addYear(2026, changed);
+        expect(used.addWorkingMs(t, n)).toBe(fresh.addWorkingMs(t, n));
+        expect(used.workingMsBetween(t, before)).toBe(fresh.workingMsBetween(t, before));
+        expect(used.isWorkingInstant(t)).toBe(fresh.isWorkingInstant(t));
+      }),
+      { numRuns: 60 },
+    );
+  });
+
   it('honours configured working hours and refuses overlapping periods', () => {
     const c = new WorkingCalendar({ years: {} }, { periods: [{ start: '08:00', end: '16:00' }], utcOffsetMinutes: 480 });
     expect(c.dayMs).toBe(8 * HOUR);

@@ -48,6 +48,8 @@ const DAY_MS = 86_400_000;
 const HOUR_MS = 3_600_000;
 /** Guard against runaway loops (e.g. a calendar with no working day at all): ~20 years of days. */
 const MAX_DAYS_SCANNED = 366 * 20;
+/** Days whose workday answer a calendar remembers at most (a few years of deadlines; then it starts again). */
+const MAX_REMEMBERED_DAYS = 4096;
 
 const DAY_RE = /^\d{4}-\d{2}-\d{2}$/;
 
@@ -77,6 +79,11 @@ export class WorkingCalendar {
   private readonly off = new Map<string, string>();
   private readonly makeup = new Set<string>();
   private readonly yearsLoaded = new Set<string>();
+  /**
+   * Workday answers by day number (days since the epoch, local): the SLA clocks ask about the same few days for
+   * every report, and naming a day (a Date and its ISO text) costs more than the answer. Emptied by `addYear`.
+   */
+  private readonly workdayByIndex = new Map<number, boolean>();
   /** Periods as [startMs, endMs] offsets from local midnight, sorted, non-overlapping. */
   private readonly periods: [number, number][];
   private readonly offsetMs: number;
@@ -108,6 +115,7 @@ export class WorkingCalendar {
       this.makeup.add(d);
     }
     this.yearsLoaded.add(y);
+    this.workdayByIndex.clear();
   }
 
   hasYear(year: string | number): boolean {
@@ -130,6 +138,17 @@ export class WorkingCalendar {
     return this.off.get(day) ?? null;
   }
 
+  /** `isWorkday` of the local day with this number, remembered. */
+  private isWorkdayAt(dayIndex: number): boolean {
+    let known = this.workdayByIndex.get(dayIndex);
+    if (known === undefined) {
+      known = this.isWorkday(dayString(dayIndex));
+      if (this.workdayByIndex.size >= MAX_REMEMBERED_DAYS) this.workdayByIndex.clear();
+      this.workdayByIndex.set(dayIndex, known);
+    }
+    return known;
+  }
+
   /** Local calendar day of an instant. */
   dayOf(at: number): string {
     return dayString(Math.floor((at + this.offsetMs) / DAY_MS));
@@ -139,7 +158,7 @@ export class WorkingCalendar {
   isWorkingInstant(at: number): boolean {
     const local = at + this.offsetMs;
     const dayIndex = Math.floor(local / DAY_MS);
-    if (!this.isWorkday(dayString(dayIndex))) return false;
+    if (!this.isWorkdayAt(dayIndex)) return false;
     const t = local - dayIndex * DAY_MS;
     return this.periods.some(([s, e]) => t >= s && t <= e);
   }
@@ -154,7 +173,7 @@ export class WorkingCalendar {
     let cursor = local;
     for (let scanned = 0; scanned < MAX_DAYS_SCANNED; scanned++, dayIndex++) {
       const dayStart = dayIndex * DAY_MS;
-      if (this.isWorkday(dayString(dayIndex))) {
+      if (this.isWorkdayAt(dayIndex)) {
         for (const [s, e] of this.periods) {
           const ps = dayStart + s;
           const pe = dayStart + e;
@@ -205,7 +224,7 @@ export class WorkingCalendar {
     const last = Math.floor(lb / DAY_MS);
     if (last - first > MAX_DAYS_SCANNED) throw new Error('interval too long to measure');
     for (let d = first; d <= last; d++) {
-      if (!this.isWorkday(dayString(d))) continue;
+      if (!this.isWorkdayAt(d)) continue;
       const dayStart = d * DAY_MS;
       for (const [s, e] of this.periods) {
         const lo = Math.max(la, dayStart + s);
