@@ -1,4 +1,4 @@
-import { randomFillSync } from 'node:crypto';
+import { randomBytes } from 'node:crypto';
 import { PgTransaction } from 'drizzle-orm/pg-core';
 import { uuidv7 } from 'uuidv7';
 import { checkAnswers, decide, nextRung, openAppeal, trackingCodeFrom, type AppealCommand, type AppealCommandName, type AppealLevel, type AppealSource, type CreateAppealBody } from '@shuren/core';
@@ -47,20 +47,8 @@ export async function previewDuplicates(db: Db, ctx: CommandContext, input: { ca
   return findDuplicateSummaries(db, duplicateSearch(category.code, place, pointOf(place, input.point), ctx.now));
 }
 
-// Tracking codes draw from a pool of random bytes filled a few hundred codes at a time: one call to the system's
-// random source per pool instead of one per report.
-const CODE_BYTES = 7;
-const codePool = Buffer.alloc(CODE_BYTES * 256);
-let codePoolUsed = codePool.length;
-
 function newTrackingCode(): string {
-  if (codePoolUsed + CODE_BYTES > codePool.length) {
-    randomFillSync(codePool);
-    codePoolUsed = 0;
-  }
-  const bytes = codePool.subarray(codePoolUsed, codePoolUsed + CODE_BYTES);
-  codePoolUsed += CODE_BYTES;
-  return trackingCodeFrom(bytes, 10);
+  return trackingCodeFrom(randomBytes(7), 10);
 }
 
 /**
