@@ -21,7 +21,7 @@ export interface RegionNodeRead {
   /** The list's other conditions, on the table's own columns. */
   where: (SQL | undefined)[];
   order: AnyColumn[];
-  /** What each row carries: `sql\`*\`` or some columns. */
+  /** What each node's rows carry: the order's columns at least, and the key when whole rows are read by it afterwards. */
   select: SQL;
   limit: number;
 }
