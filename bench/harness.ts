@@ -42,6 +42,9 @@ export interface LoadResult {
  * CPU used so far by every PostgreSQL process on this machine (µs, from /proc: utime + stime in clock ticks of
  * 1/100 s), or null when there are none here (the server runs elsewhere) or no /proc. Counts the backends, the WAL
  * writer and the checkpointer alike, so another database's work on the same server in the window counts too.
+ * A backend that ends (a pool closing an idle connection) takes its CPU with it, so each process's reaped
+ * children's CPU (cutime + cstime: the postmaster's ended backends) counts as well; without it the difference
+ * between two readings could come out negative.
  */
 export function postgresCpuMicros(): number | null {
   let ticks = 0;
@@ -57,9 +60,9 @@ export function postgresCpuMicros(): number | null {
       const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
       const close = stat.lastIndexOf(')');
       if (stat.slice(stat.indexOf('(') + 1, close) !== 'postgres') continue;
-      // After "(comm) ": state is field 3, utime field 14, stime field 15.
+      // After "(comm) ": state is field 3, utime field 14, stime field 15, cutime 16, cstime 17.
       const fields = stat.slice(close + 2).split(' ');
-      ticks += Number(fields[11]) + Number(fields[12]);
+      ticks += Number(fields[11]) + Number(fields[12]) + Number(fields[13]) + Number(fields[14]);
       found++;
     } catch {
       // The process ended meanwhile.

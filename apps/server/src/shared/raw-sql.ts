@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { getTableColumns, getTableName, type Column } from 'drizzle-orm';
+import { getTableColumns, getTableName, is, SQL, type Column } from 'drizzle-orm';
 import type { PgTable } from 'drizzle-orm/pg-core';
 import type { DbOrTx } from '../db/client.js';
 
@@ -45,34 +45,108 @@ export async function rawQuery(db: DbOrTx, text: string, values: unknown[]): Pro
 }
 
 /**
- * A table's rows as JSON for `json_populate_recordset`: keyed by column name, values as the driver expects them
- * (timestamps → ISO text) except JSON columns, which stay JSON. Returns the columns present in any row, in order.
- * One JSON parameter per table keeps a statement's text the same whatever the number of rows.
+ * A PostgreSQL array literal of the given texts, for a parameter cast to `<type>[]`: every element quoted (so `{}`,
+ * commas, braces and the word NULL stay text), backslashes and double quotes escaped, `null` as NULL. Built here
+ * rather than by the driver so it means the same on node-postgres and PGlite (both pass a string through).
  */
-export function jsonRows<T extends PgTable>(table: T, rows: readonly T['$inferInsert'][]): { columns: string[]; rows: Record<string, unknown>[] } {
-  const all = getTableColumns(table) as Record<string, Column>;
-  const keys = [...new Set(rows.flatMap((r) => Object.keys(r as object)))];
-  const cols = keys.map((k) => {
-    const col = all[k];
-    if (!col) throw new Error(`raw-sql: ${k} is not a column`);
-    return [k, col] as const;
-  });
-  const out = rows.map((row) => {
-    const o: Record<string, unknown> = {};
-    for (const [k, col] of cols) {
-      const v = (row as Record<string, unknown>)[k];
-      o[col.name] = v === null || v === undefined ? null : col.columnType === 'PgJsonb' || col.columnType === 'PgJson' ? v : col.mapToDriverValue(v);
-    }
-    return o;
-  });
-  return { columns: cols.map(([, c]) => c.name), rows: out };
+export function arrayLiteral(items: readonly (string | null)[]): string {
+  let out = '{';
+  for (let i = 0; i < items.length; i++) {
+    const item = items[i];
+    if (i > 0) out += ',';
+    out += item === null ? 'NULL' : '"' + (/["\\]/.test(item) ? item.replace(/["\\]/g, '\\$&') : item) + '"';
+  }
+  return out + '}';
 }
 
-/** `insert into <table> (<columns>) select <columns> from json_populate_recordset(null::<table>, $param)`. */
-export function jsonInsert(table: PgTable, columns: readonly string[], param: number): string {
-  const name = getTableName(table);
-  const list = columns.map((c) => `"${c}"`).join(', ');
-  return `insert into "${name}" (${list}) select ${list} from json_populate_recordset(null::"${name}", $${param}::json)`;
+interface ColumnPlan {
+  key: string;
+  col: Column;
+  name: string;
+  type: string;
+  json: boolean;
+}
+
+/** Per table, what writing a column needs, by property key (worked out once: the hot path runs per report). */
+const plans = new WeakMap<PgTable, Map<string, ColumnPlan>>();
+function planOf(table: PgTable): Map<string, ColumnPlan> {
+  let plan = plans.get(table);
+  if (!plan) {
+    plan = new Map(
+      Object.entries(getTableColumns(table) as Record<string, Column>).map(([key, col]) => [
+        key,
+        { key, col, name: col.name, type: col.getSQLType(), json: col.columnType === 'PgJsonb' || col.columnType === 'PgJson' },
+      ]),
+    );
+    plans.set(table, plan);
+  }
+  return plan;
+}
+
+/** A value as the text PostgreSQL reads for its column: JSON columns as JSON, timestamps in ISO 8601, null as null. */
+function columnText(plan: ColumnPlan, value: unknown): string | null {
+  if (value === null || value === undefined) return null;
+  if (plan.json) return JSON.stringify(value);
+  switch (typeof value) {
+    case 'string':
+      return value;
+    case 'number':
+      return String(value);
+    case 'boolean':
+      return value ? 't' : 'f';
+  }
+  if (value instanceof Date) return value.toISOString();
+  return String(plan.col.mapToDriverValue(value));
+}
+
+export interface ColumnArrays {
+  /** The columns present in any row, in the rows' key order. */
+  columns: { name: string; type: string }[];
+  /** One array literal per column, rows in the order given. */
+  arrays: string[];
+}
+
+/**
+ * A table's rows as one array parameter per column, for `unnestInsert`. PostgreSQL reads each value with its own
+ * type's input function, where rows sent as one JSON parameter were first parsed as JSON, keys and all, then read
+ * again column by column (docs/benchmarks.md, "What limits submitting").
+ */
+export function columnArrays<T extends PgTable>(table: T, rows: readonly T['$inferInsert'][]): ColumnArrays {
+  const plan = planOf(table);
+  const keys = new Set<string>();
+  for (const row of rows) for (const key of Object.keys(row as object)) keys.add(key);
+  const columns = [...keys].map((key) => {
+    const column = plan.get(key);
+    if (!column) throw new Error(`raw-sql: ${key} is not a column`);
+    return column;
+  });
+  const arrays = columns.map((column) => arrayLiteral(rows.map((row) => columnText(column, (row as Record<string, unknown>)[column.key]))));
+  return { columns: columns.map(({ name, type }) => ({ name, type })), arrays };
+}
+
+/** `insert into <table> (<columns>) select * from unnest($n::<type>[], …)`, parameters numbered from `firstParam`. */
+export function unnestInsert(table: PgTable, columns: ColumnArrays['columns'], firstParam: number): string {
+  const list = columns.map((c) => `"${c.name}"`).join(', ');
+  const arrays = columns.map((c, i) => `$${firstParam + i}::${c.type}[]`).join(', ');
+  return `insert into "${getTableName(table)}" (${list}) select * from unnest(${arrays})`;
+}
+
+/**
+ * The row as the database holds it after inserting `values`: the given values, else the column's own default
+ * (`.default(…)`), else null. Spares an insert its `returning *` and the parsing of it. A column whose default
+ * only the database knows (`defaultNow()`, a sequence) must be given.
+ */
+export function rowAsInserted<T extends PgTable>(table: T, values: T['$inferInsert']): T['$inferSelect'] {
+  const out: Record<string, unknown> = {};
+  for (const { key, col, name } of planOf(table).values()) {
+    const given = (values as Record<string, unknown>)[key];
+    if (given !== undefined) out[key] = given;
+    else if (col.default === undefined || is(col.default, SQL)) {
+      if (col.hasDefault) throw new Error(`raw-sql: ${getTableName(table)}.${name} has a default only the database knows; give it`);
+      out[key] = null;
+    } else out[key] = typeof col.default === 'object' && col.default !== null ? JSON.parse(JSON.stringify(col.default)) : col.default;
+  }
+  return out as T['$inferSelect'];
 }
 
 /** Maps a raw result row (column names, driver values) to the table's row type, as Drizzle's own selects do. */

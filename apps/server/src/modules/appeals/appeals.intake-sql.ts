@@ -2,13 +2,14 @@ import { boxAround } from '@shuren/core';
 import type { DbOrTx } from '../../db/client.js';
 import { appealEvents, appeals, auditLog, notifications } from '../../db/schema/index.js';
 import type { auditRow } from '../../shared/audit.js';
-import { jsonInsert, jsonRows, rawQuery, rowOf } from '../../shared/raw-sql.js';
+import { columnArrays, rawQuery, rowAsInserted, unnestInsert, type ColumnArrays } from '../../shared/raw-sql.js';
 import type { AppealRow } from './appeals.repository.js';
 
 /**
  * Intake's SQL, written by hand: reports are written — with their first timeline events, audit rows and inbox
  * notices — in ONE statement per group of reports (data-modifying CTEs, atomic on its own; foreign keys are checked
- * at its end). Rows travel as JSON parameters, so the text never changes and it runs as a prepared statement.
+ * at its end). Rows travel as one array parameter per column, so the text never changes and it runs as a prepared
+ * statement.
  * Groups come from appeals.intake-writer.ts. See docs/benchmarks.md, "What limits submitting".
  *
  * The open reports that look like the same matter are offered BEFORE a report is made (`POST /appeals/duplicates`,
@@ -110,21 +111,30 @@ export interface Submission {
   notices: (typeof notifications.$inferInsert)[];
 }
 
+type Columns = ColumnArrays['columns'];
+
 /**
- * The statement for a group of reports: each table's rows arrive as ONE JSON parameter, so the text is the same
+ * The statement for a group of reports: each column's values arrive as ONE array parameter, so the text is the same
  * whatever the group's size and runs as one prepared statement. Cached by the column lists (fixed by the code;
- * the notices' are empty when no one is on duty, and then the statement has no notices part nor parameter).
+ * the notices' are empty when no one is on duty, and then the statement has no notices part). Nothing is returned:
+ * the statement writes every row or none, and the caller has the rows it sent.
  */
 const statements = new Map<string, string>();
-function groupStatement(columns: { appeal: string[]; event: string[]; audit: string[]; notice: string[] }): string {
+function groupStatement(columns: { appeal: Columns; event: Columns; audit: Columns; notice: Columns }): string {
   const key = JSON.stringify(columns);
   let text = statements.get(key);
   if (!text) {
-    text = `with ins as (${jsonInsert(appeals, columns.appeal, 1)} returning *),
-    event as (${jsonInsert(appealEvents, columns.event, 2)}),
-    audit as (${jsonInsert(auditLog, columns.audit, 3)})${columns.notice.length ? `,
-    notices as (${jsonInsert(notifications, columns.notice, 4)})` : ''}
-    select * from ins`;
+    let n = 1;
+    const part = (table: Parameters<typeof unnestInsert>[0], cols: Columns) => {
+      const sql = unnestInsert(table, cols, n);
+      n += cols.length;
+      return sql;
+    };
+    const parts = [part(appeals, columns.appeal), part(appealEvents, columns.event), part(auditLog, columns.audit)];
+    if (columns.notice.length) parts.push(part(notifications, columns.notice));
+    // Data-modifying CTEs all run, referenced or not; the last insert is the statement itself.
+    const last = parts.pop()!;
+    text = `with ${parts.map((p, i) => `w${i} as (${p})`).join(',\n    ')}\n    ${last}`;
     statements.set(key, text);
   }
   return text;
@@ -136,17 +146,11 @@ function groupStatement(columns: { appeal: string[]; event: string[]; audit: str
  * in the order of `inputs`.
  */
 export async function insertSubmissions(db: DbOrTx, inputs: readonly Submission[]): Promise<AppealRow[]> {
-  const appealRows = jsonRows(appeals, inputs.map((i) => i.appeal));
-  const eventRows = jsonRows(appealEvents, inputs.flatMap((i) => i.event));
-  const auditRows = jsonRows(auditLog, inputs.map((i) => i.audit));
-  const noticeRows = jsonRows(notifications, inputs.flatMap((i) => i.notices));
+  const appealRows = columnArrays(appeals, inputs.map((i) => i.appeal));
+  const eventRows = columnArrays(appealEvents, inputs.flatMap((i) => i.event));
+  const auditRows = columnArrays(auditLog, inputs.map((i) => i.audit));
+  const noticeRows = columnArrays(notifications, inputs.flatMap((i) => i.notices));
   const text = groupStatement({ appeal: appealRows.columns, event: eventRows.columns, audit: auditRows.columns, notice: noticeRows.columns });
-  const params = [appealRows.rows, eventRows.rows, auditRows.rows, ...(noticeRows.rows.length ? [noticeRows.rows] : [])];
-  const res = await rawQuery(db, text, params.map((v) => JSON.stringify(v)));
-  const byId = new Map(res.rows.map((raw) => [raw.id as string, rowOf<AppealRow>(appeals, raw)] as const));
-  return inputs.map((i) => {
-    const row = byId.get(i.appeal.id!);
-    if (!row) throw new Error(`intake: report ${i.appeal.id} was not written`);
-    return row;
-  });
+  await rawQuery(db, text, [...appealRows.arrays, ...eventRows.arrays, ...auditRows.arrays, ...noticeRows.arrays]);
+  return inputs.map((i) => rowAsInserted(appeals, i.appeal));
 }

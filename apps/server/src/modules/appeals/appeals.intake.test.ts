@@ -2,7 +2,8 @@ import { and, eq, sql } from 'drizzle-orm';
 import { metresBetween, offsetPoint } from '@shuren/core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../../../test/helpers.js';
-import { appealCategories, notifications, regions } from '../../db/schema/index.js';
+import { appealCategories, appeals, notifications, regions } from '../../db/schema/index.js';
+import type { AppealRow } from './appeals.repository.js';
 import { caller, regionId, startOnWorkingMorning } from './appeals.fixtures.js';
 import { intakeWriter } from './appeals.intake-writer.js';
 import { DUPLICATE_CANDIDATES } from './appeals.intake-sql.js';
@@ -138,6 +139,31 @@ describe('reports submitted at the same time', () => {
         from appeals a where a.id = ${answer.json().id}`)) as unknown as { rows: { description: string; category_code: string; events: number; audits: number; notices: number }[] };
       expect(rows.rows[0]).toMatchObject({ description: sent[i].description, category_code: sent[i].categoryCode, events: 1, audits: 1 });
       expect(rows.rows[0].notices).toBeGreaterThan(0);
+    }
+  });
+});
+
+describe('what intake answers with', () => {
+  it('is the row as stored, to the last column, with text and JSON that mean something to SQL', async () => {
+    const writer = intakeWriter(t.database.db);
+    const submit = writer.submit;
+    const answered: AppealRow[] = [];
+    writer.submit = async (s) => {
+      const row = await submit.call(writer, s);
+      answered.push(row);
+      return row;
+    };
+    try {
+      const b1 = await regionId(t, 'GC-C01-G01-B01');
+      const description = '他说："楼道里\\有{东西}, NULL"\n第二行 🏠';
+      const res = await resident.post('/appeals', { categoryCode: 'noise', title: '{"x":1}', description, regionId: b1, point: { lat: 23.0412345678, lng: 113.1498765432 }, locationText: 'a,b\\c' });
+      expect(res.statusCode).toBe(201);
+      expect(answered).toHaveLength(1);
+      const [stored] = await t.database.db.select().from(appeals).where(eq(appeals.id, res.json().id));
+      expect(stored.description).toBe(description);
+      expect(answered[0]).toEqual(stored);
+    } finally {
+      writer.submit = submit;
     }
   });
 });

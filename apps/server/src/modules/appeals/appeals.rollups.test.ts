@@ -45,4 +45,14 @@ describe('appeals: the dashboard rollups always equal a recount of the appeals',
     await rebuildAppealRollups(t.database.db);
     expect(await kept()).toEqual(before);
   });
+
+  it('the row functions the insert trigger calls in FROM are planned inline, not called once per appeal', async () => {
+    // A function PostgreSQL cannot inline shows as a Function Scan: one SQL-function call per appeal of a group.
+    for (const fn of ['appeal_rollup_row', 'appeal_trend_rows']) {
+      const plan = (await rows(`explain select x.* from appeals a, ${fn}(a) x`)).map((r) => Object.values(r)[0]).join('\n');
+      expect(plan, fn).not.toMatch(/Function Scan/);
+      expect(plan, fn).toMatch(/Seq Scan on appeals|Index.*Scan.*appeals/);
+    }
+  });
 });
+
