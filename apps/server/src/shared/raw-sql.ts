@@ -111,7 +111,7 @@ export interface ColumnArrays {
  * type's input function, where rows sent as one JSON parameter were first parsed as JSON, keys and all, then read
  * again column by column (docs/benchmarks.md, "What limits submitting").
  */
-export function columnArrays<T extends PgTable>(table: T, rows: readonly T['$inferInsert'][]): ColumnArrays {
+export function columnArrays<T extends PgTable>(table: T, rows: readonly Partial<T['$inferInsert']>[]): ColumnArrays {
   const plan = planOf(table);
   const keys = new Set<string>();
   for (const row of rows) for (const key of Object.keys(row as object)) keys.add(key);
@@ -129,6 +129,24 @@ export function unnestInsert(table: PgTable, columns: ColumnArrays['columns'], f
   const list = columns.map((c) => `"${c.name}"`).join(', ');
   const arrays = columns.map((c, i) => `$${firstParam + i}::${c.type}[]`).join(', ');
   return `insert into "${getTableName(table)}" (${list}) select * from unnest(${arrays})`;
+}
+
+/**
+ * Like `unnestInsert`, for rows that share most of their values (one report's notices, one per person on duty): each
+ * row's own columns and the 1-based position of its shared values (an `int[]`) come first, then the shared values
+ * once per group. `insert into <table> (…) select r.…, s.… from unnest(<own>, <positions>) r join unnest(<shared>)
+ * with ordinality s using (k)`.
+ */
+export function unnestInsertShared(table: PgTable, own: ColumnArrays['columns'], shared: ColumnArrays['columns'], firstParam: number): string {
+  const q = (c: { name: string }) => `"${c.name}"`;
+  let n = firstParam;
+  const param = (type: string) => `$${n++}::${type}[]`;
+  const ownArrays = [...own.map((c) => param(c.type)), param('integer')];
+  const sharedArrays = shared.map((c) => param(c.type));
+  return `insert into "${getTableName(table)}" (${[...own, ...shared].map(q).join(', ')})
+    select ${[...own.map((c) => `r.${q(c)}`), ...shared.map((c) => `s.${q(c)}`)].join(', ')}
+    from unnest(${ownArrays.join(', ')}) r(${[...own.map(q), 'k'].join(', ')})
+    join unnest(${sharedArrays.join(', ')}) with ordinality s(${[...shared.map(q), 'k'].join(', ')}) using (k)`;
 }
 
 /**

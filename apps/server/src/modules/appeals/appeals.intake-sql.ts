@@ -2,7 +2,7 @@ import { boxAround } from '@shuren/core';
 import type { DbOrTx } from '../../db/client.js';
 import { appealEvents, appeals, auditLog, notifications } from '../../db/schema/index.js';
 import type { auditRow } from '../../shared/audit.js';
-import { columnArrays, rawQuery, rowAsInserted, unnestInsert, type ColumnArrays } from '../../shared/raw-sql.js';
+import { arrayLiteral, columnArrays, rawQuery, rowAsInserted, unnestInsert, unnestInsertShared, type ColumnArrays } from '../../shared/raw-sql.js';
 import type { AppealRow } from './appeals.repository.js';
 
 /**
@@ -108,8 +108,12 @@ export interface Submission {
   /** The first timeline event(s): submitted, and the resident's yes to mediation when given. */
   event: (typeof appealEvents.$inferInsert)[];
   audit: ReturnType<typeof auditRow>;
-  notices: (typeof notifications.$inferInsert)[];
+  /** The inbox notices about the report: what they say, once, and one row per person on duty (its id and recipient). */
+  notices: { text: NoticeText; to: NoticeRecipient[] };
 }
+
+type NoticeRecipient = Pick<typeof notifications.$inferInsert, 'id' | 'recipientPersonId'>;
+type NoticeText = Omit<typeof notifications.$inferInsert, keyof NoticeRecipient>;
 
 type Columns = ColumnArrays['columns'];
 
@@ -120,7 +124,7 @@ type Columns = ColumnArrays['columns'];
  * the statement writes every row or none, and the caller has the rows it sent.
  */
 const statements = new Map<string, string>();
-function groupStatement(columns: { appeal: Columns; event: Columns; audit: Columns; notice: Columns }): string {
+function groupStatement(columns: { appeal: Columns; event: Columns; audit: Columns; noticeTo: Columns; noticeText: Columns }): string {
   const key = JSON.stringify(columns);
   let text = statements.get(key);
   if (!text) {
@@ -131,7 +135,7 @@ function groupStatement(columns: { appeal: Columns; event: Columns; audit: Colum
       return sql;
     };
     const parts = [part(appeals, columns.appeal), part(appealEvents, columns.event), part(auditLog, columns.audit)];
-    if (columns.notice.length) parts.push(part(notifications, columns.notice));
+    if (columns.noticeTo.length) parts.push(unnestInsertShared(notifications, columns.noticeTo, columns.noticeText, n));
     // Data-modifying CTEs all run, referenced or not; the last insert is the statement itself.
     const last = parts.pop()!;
     text = `with ${parts.map((p, i) => `w${i} as (${p})`).join(',\n    ')}\n    ${last}`;
@@ -149,8 +153,13 @@ export async function insertSubmissions(db: DbOrTx, inputs: readonly Submission[
   const appealRows = columnArrays(appeals, inputs.map((i) => i.appeal));
   const eventRows = columnArrays(appealEvents, inputs.flatMap((i) => i.event));
   const auditRows = columnArrays(auditLog, inputs.map((i) => i.audit));
-  const noticeRows = columnArrays(notifications, inputs.flatMap((i) => i.notices));
-  const text = groupStatement({ appeal: appealRows.columns, event: eventRows.columns, audit: auditRows.columns, notice: noticeRows.columns });
-  await rawQuery(db, text, [...appealRows.arrays, ...eventRows.arrays, ...auditRows.arrays, ...noticeRows.arrays]);
+  // A report's notices say the same to everyone on duty: the text goes once, each notice points at it.
+  const noticed = inputs.filter((i) => i.notices.to.length > 0);
+  const noticeTo = columnArrays(notifications, noticed.flatMap((i) => i.notices.to));
+  const noticeAt = arrayLiteral(noticed.flatMap((i, k) => i.notices.to.map(() => String(k + 1))));
+  const noticeText = columnArrays(notifications, noticed.map((i) => i.notices.text));
+  const text = groupStatement({ appeal: appealRows.columns, event: eventRows.columns, audit: auditRows.columns, noticeTo: noticeTo.columns, noticeText: noticeText.columns });
+  const notices = noticed.length ? [...noticeTo.arrays, noticeAt, ...noticeText.arrays] : [];
+  await rawQuery(db, text, [...appealRows.arrays, ...eventRows.arrays, ...auditRows.arrays, ...notices]);
   return inputs.map((i) => rowAsInserted(appeals, i.appeal));
 }

@@ -139,6 +139,12 @@ describe('reports submitted at the same time', () => {
         from appeals a where a.id = ${answer.json().id}`)) as unknown as { rows: { description: string; category_code: string; events: number; audits: number; notices: number }[] };
       expect(rows.rows[0]).toMatchObject({ description: sent[i].description, category_code: sent[i].categoryCode, events: 1, audits: 1 });
       expect(rows.rows[0].notices).toBeGreaterThan(0);
+      // Each notice carries its own report's text (a group sends each report's text once), one per person on duty.
+      const notices = (await t.database.db.execute(sql`select n.recipient_person_id, n.kind, n.tracking_code = a.tracking_code as own_code,
+          n.region_path = a.region_path as own_place, n.created_at = a.submitted_at as own_time, n.body like '%' || a.tracking_code || '%' as own_text
+        from notifications n join appeals a on a.id = n.appeal_id where a.id = ${answer.json().id}`)) as unknown as { rows: { recipient_person_id: string; kind: string; own_code: boolean; own_place: boolean; own_time: boolean; own_text: boolean }[] };
+      expect(new Set(notices.rows.map((n) => n.recipient_person_id)).size).toBe(notices.rows.length);
+      for (const n of notices.rows) expect(n).toMatchObject({ kind: 'assigned', own_code: true, own_place: true, own_time: true, own_text: true });
     }
   });
 });

@@ -133,7 +133,10 @@ export async function submitAppeal(db: Db, ctx: CommandContext, body: CreateAppe
       appeal: values,
       event: [submitted, ...consent],
       audit: auditRow(ctx, { action: 'appeal.submit', entityType: 'appeal', entityId: id, regionPath: place.path, after: { trackingCode, categoryCode: category.code, source, level: start.unit.level, unitRegionId: start.unit.regionId, onBehalfOfPersonId: onBehalfOf?.id ?? null, mediationConsent: values.mediationConsent } }),
-      notices: recipients.map((recipientPersonId) => ({ id: uuidv7(), recipientPersonId, kind: 'assigned', appealId: id, trackingCode, title: text.title, body: text.body, regionPath: place.path, createdAt: ctx.now })),
+      notices: {
+        text: { kind: 'assigned', appealId: id, trackingCode, title: text.title, body: text.body, regionPath: place.path, createdAt: ctx.now },
+        to: recipients.map((recipientPersonId) => ({ id: uuidv7(), recipientPersonId })),
+      },
     };
     // On its own inside a transaction (photos to claim with it, or the caller's); else with whatever else is arriving.
     const [row] = q === db ? [await intakeWriter(db).submit(submission)] : await insertSubmissions(q, [submission]);
