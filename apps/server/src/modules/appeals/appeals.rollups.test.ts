@@ -55,4 +55,3 @@ describe('appeals: the dashboard rollups always equal a recount of the appeals',
     }
   });
 });
-
