@@ -58,7 +58,8 @@ const scale = text('scale', smoke ? 'small' : 'guicheng') as 'small' | 'guicheng
 const count = option('count', smoke ? 5000 : 1_000_000);
 const duration = option('duration', smoke ? 3 : 15);
 const warmup = smoke ? 0 : option('warmup', 3);
-// --cpu-profile FILE: the server's CPU profile during the measured submit scenario only (open in Chrome DevTools).
+// --cpu-profile FILE: the server's CPU profile during the measured submit scenario (open in Chrome DevTools), and the
+// ceiling's in FILE with `.ceiling` before its extension, to set the two side by side.
 const cpuProfile = text('cpu-profile', '');
 
 async function startProfiler() {
@@ -71,7 +72,7 @@ async function startProfiler() {
       const { profile } = await session.post('Profiler.stop');
       writeFileSync(file, JSON.stringify(profile));
       session.disconnect();
-      say(`CPU profile of the submit scenario written to ${file}`);
+      say(`CPU profile written to ${file}`);
     },
   };
 }
@@ -235,10 +236,20 @@ async function main() {
     // CPU per request of the three parties (µs): unlike req/s, barely moved by what else the machine does, so these
     // are the figures to compare between runs and machines. PostgreSQL's is null when it runs on another machine.
     type CpuPerRequest = { server: number; postgres: number | null; load: number };
-    const results: Record<string, LoadResult & { label: string; walBytesPerRequest: number; walFullPagesPerRequest: number; cpuMicrosPerRequest: CpuPerRequest }> = {};
+    const results: Record<string, LoadResult & { label: string; walBytesPerRequest: number; walFullPagesPerRequest: number; blocksReadPerRequest: Record<string, number>; cpuMicrosPerRequest: CpuPerRequest }> = {};
     const walStats = async () => {
       const r = (await pool.query<{ bytes: string; fpi: string }>('select wal_bytes::text as bytes, wal_fpi::text as fpi from pg_stat_wal')).rows[0];
       return { bytes: Number(r.bytes), fpi: Number(r.fpi) };
+    };
+    // Blocks each relation of this database had to fetch from outside shared_buffers, and buffers the backends had to
+    // write out themselves to make room: where a request's cost grows with the table, it shows here first.
+    const ioStats = async () => {
+      const rows = (await pool.query<{ name: string; read: string }>(
+        `select relname as name, (coalesce(heap_blks_read, 0) + coalesce(toast_blks_read, 0))::text as read from pg_statio_user_tables
+         union all select indexrelname, idx_blks_read::text from pg_statio_user_indexes
+         union all select '(written by backends)', buffers_backend::text from pg_stat_bgwriter`,
+      )).rows;
+      return new Map(rows.map((r) => [r.name, Number(r.read)]));
     };
     const scenarios: (Omit<LoadSpec, 'connections' | 'duration'> & { key: string; label: string })[] = [
       { key: 'ceiling', label: 'ceiling: bare Fastify + 1 INSERT', url: ceiling.url, method: 'POST' as const, headers: { 'content-type': 'application/json' }, body: CEILING_BODY },
@@ -250,22 +261,31 @@ async function main() {
         await load({ ...s, duration: warmup });
       }
       say(`measuring ${s.label} (${duration}s, ${connections} connections)…`);
-      const profiler = s.key === 'submit' && cpuProfile ? await startProfiler() : null;
+      const profiler = cpuProfile ? await startProfiler() : null;
       const walBefore = await walStats();
+      const ioBefore = await ioStats();
       const serverCpu = process.cpuUsage();
       const pgCpu = postgresCpuMicros();
       const result = await load({ ...s, duration });
       const serverUsed = process.cpuUsage(serverCpu);
       const pgUsed = pgCpu === null ? null : (postgresCpuMicros() ?? pgCpu) - pgCpu;
       const walAfter = await walStats();
+      const ioAfter = await ioStats();
+      const blocksPerRequest = Object.fromEntries(
+        [...ioAfter]
+          .map(([name, n]) => [name, Math.round(((n - (ioBefore.get(name) ?? 0)) / Math.max(1, result.requests)) * 100) / 100] as const)
+          .filter(([, n]) => n >= 0.01)
+          .sort((a, b) => b[1] - a[1])
+          .slice(0, 10),
+      );
       const perRequest = (micros: number) => Math.round(micros / Math.max(1, result.requests));
       const cpuMicrosPerRequest: CpuPerRequest = { server: perRequest(serverUsed.user + serverUsed.system), postgres: pgUsed === null ? null : perRequest(pgUsed), load: perRequest(result.cpuMicros) };
       // WAL per request (the whole server's WAL over the window, so other databases' writes inflate it a little):
       // commits wait for their WAL to reach disk, so bytes and full-page images per request decide how many
       // commits one fsync can carry.
       const per = (k: keyof typeof walBefore) => Math.round((walAfter[k] - walBefore[k]) / Math.max(1, result.requests));
-      results[s.key] = { label: s.label, ...result, walBytesPerRequest: per('bytes'), walFullPagesPerRequest: Math.round(((walAfter.fpi - walBefore.fpi) / Math.max(1, result.requests)) * 100) / 100, cpuMicrosPerRequest };
-      if (profiler) await profiler.stop(cpuProfile);
+      results[s.key] = { label: s.label, ...result, walBytesPerRequest: per('bytes'), walFullPagesPerRequest: Math.round(((walAfter.fpi - walBefore.fpi) / Math.max(1, result.requests)) * 100) / 100, blocksReadPerRequest: blocksPerRequest, cpuMicrosPerRequest };
+      if (profiler) await profiler.stop(s.key === 'submit' ? cpuProfile : cpuProfile.replace(/(\.[^./]*)?$/, `.${s.key}$1`));
     }
 
     const afterLoad = await readTimings();
@@ -331,6 +351,10 @@ async function main() {
       for (const r of Object.values(results)) {
         const c = r.cpuMicrosPerRequest;
         console.log(`${r.label.padEnd(64)} ${r.requestsPerSecond.toFixed(0).padStart(8)} ${String(r.latencyP50).padStart(7)} ${String(r.latencyP99).padStart(7)} ${String(r.non2xx + r.errors).padStart(8)} ${String(r.walBytesPerRequest).padStart(10)} ${String(r.walFullPagesPerRequest).padStart(8)}  ${c.server} / ${c.postgres ?? 'n/a'} / ${c.load}`);
+      }
+      for (const r of Object.values(results)) {
+        const blocks = Object.entries(r.blocksReadPerRequest);
+        if (blocks.length) console.log(`  blocks read from outside shared_buffers per request, ${r.label.split(':')[0]}: ${blocks.map(([name, n]) => `${name} ${n}`).join(', ')}`);
       }
       console.log(`ratio submit / ceiling: ${(ratio * 100).toFixed(1)}%  (target ≥ 50%)`);
       const cpuTotal = (c: CpuPerRequest) => c.server + (c.postgres ?? 0) + c.load;

@@ -1,6 +1,6 @@
 import { sql } from 'drizzle-orm';
 import type { PgTable } from 'drizzle-orm/pg-core';
-import { uuidv7 } from 'uuidv7';
+import { uuidv7 } from './ids.js';
 import { auditLog } from '../db/schema/index.js';
 import type { DbOrTx } from '../db/client.js';
 import { signalChange } from './change-signals.js';

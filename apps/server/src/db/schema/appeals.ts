@@ -166,7 +166,9 @@ export const notifications = pgTable(
   'notifications',
   {
     id: pk(),
-    recipientPersonId: uuid('recipient_person_id').notNull().references(() => people.id),
+    // No foreign key: recipients are read from role assignments in the same instant, and people are never deleted.
+    // The key's check locked each person on duty once per report (migration 0020).
+    recipientPersonId: uuid('recipient_person_id').notNull(),
     kind: text('kind').notNull(),
     appealId: uuid('appeal_id'),
     trackingCode: text('tracking_code'),
@@ -176,7 +178,9 @@ export const notifications = pgTable(
     createdAt: createdAt(),
     readAt: ts('read_at'),
   },
-  (t) => [index('notifications_recipient_idx').on(t.recipientPersonId, t.id), index('notifications_appeal_idx').on(t.appealId)],
+  // A person's inbox, newest first. Nothing reads notices by appeal, so there is no index on appeal_id: it would
+  // cost every new report one index entry per person on duty (migration 0020).
+  (t) => [index('notifications_recipient_idx').on(t.recipientPersonId, t.id)],
 );
 
 /**

@@ -1,6 +1,5 @@
-import { randomBytes } from 'node:crypto';
 import { PgTransaction } from 'drizzle-orm/pg-core';
-import { uuidv7 } from 'uuidv7';
+import { randomBytesPooled, uuidv7 } from '../../shared/ids.js';
 import { checkAnswers, decide, nextRung, openAppeal, trackingCodeFrom, type AppealCommand, type AppealCommandName, type AppealLevel, type AppealSource, type CreateAppealBody } from '@shuren/core';
 import type { Db, DbOrTx } from '../../db/client.js';
 import { auditRow, recordAudit } from '../../shared/audit.js';
@@ -48,7 +47,7 @@ export async function previewDuplicates(db: Db, ctx: CommandContext, input: { ca
 }
 
 function newTrackingCode(): string {
-  return trackingCodeFrom(randomBytes(7), 10);
+  return trackingCodeFrom(randomBytesPooled(7), 10);
 }
 
 /**
