@@ -1,9 +1,10 @@
+import fc from 'fast-check';
 import { eq, sql } from 'drizzle-orm';
 import { uuidv7 } from 'uuidv7';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { auditLog, people, regions } from '../db/schema/index.js';
 import { createTestApp, type TestApp } from '../../test/helpers.js';
-import { insertWithAudit } from './audit.js';
+import { insertWithAudit, snapshot } from './audit.js';
 import type { CommandContext } from './context.js';
 
 describe('insertWithAudit (one statement for a row and its audit row)', () => {
@@ -51,5 +52,24 @@ describe('insertWithAudit (one statement for a row and its audit row)', () => {
       .catch(() => undefined);
     expect(seenInside).toBe(1);
     expect(await countAudit(row.id)).toBe(0);
+  });
+});
+
+describe('snapshot (what an audit row keeps of a value)', () => {
+  const roundTrip = (value: unknown) => (value === undefined || value === null ? null : JSON.parse(JSON.stringify(value, (k, v) => (k === 'passwordHash' || k === 'codeHash' ? undefined : v))));
+
+  it('equals the JSON round trip without secrets, for flat records and anything else', () => {
+    const flat = fc.dictionary(fc.oneof(fc.string(), fc.constantFrom('passwordHash', 'codeHash', '0', '10', '__proto__')), fc.oneof(fc.string(), fc.boolean(), fc.constant(null), fc.double(), fc.integer(), fc.constant(undefined)));
+    const anything = fc.oneof(flat, fc.anything({ withDate: true, withNullPrototype: true, withMap: false, withSet: false }));
+    fc.assert(
+      fc.property(anything, (value) => {
+        expect(snapshot(value)).toEqual(roundTrip(value));
+      }),
+      { numRuns: 500 },
+    );
+  });
+
+  it('drops the secrets of a flat record and keeps the rest', () => {
+    expect(snapshot({ name: '黎小明', passwordHash: 'x', codeHash: 'y', active: true, n: 0 })).toEqual({ name: '黎小明', active: true, n: 0 });
   });
 });

@@ -15,11 +15,30 @@ export interface AuditEntry {
   after?: unknown;
 }
 
+const SECRET_KEYS = new Set(['passwordHash', 'codeHash']);
+
+/** A flat record of texts, numbers, yes/no and nulls: already JSON-safe, copied without a JSON round trip. */
+function isFlatRecord(value: object): value is Record<string, string | number | boolean | null> {
+  // An own `__proto__` key (say, from a resident's answers) would set the copy's prototype: left to the round trip.
+  if (Object.getPrototypeOf(value) !== Object.prototype || Object.hasOwn(value, '__proto__')) return false;
+  for (const v of Object.values(value)) {
+    const t = typeof v;
+    if (!(v === null || t === 'string' || t === 'boolean' || (t === 'number' && Number.isFinite(v)))) return false;
+  }
+  return true;
+}
+
 /** JSON-safe copy: Dates become ISO strings, secrets are dropped. */
-function snapshot(value: unknown): unknown {
+export function snapshot(value: unknown): unknown {
   if (value === undefined || value === null) return null;
+  // Most audit entries are flat (intake writes one per report): the JSON round trip cost ≈ 10 µs for the same result.
+  if (typeof value === 'object' && isFlatRecord(value)) {
+    const copy: Record<string, string | number | boolean | null> = {};
+    for (const [k, v] of Object.entries(value)) if (!SECRET_KEYS.has(k)) copy[k] = v;
+    return copy;
+  }
   return JSON.parse(
-    JSON.stringify(value, (k, v) => (k === 'passwordHash' || k === 'codeHash' ? undefined : v)),
+    JSON.stringify(value, (k, v) => (SECRET_KEYS.has(k) ? undefined : v)),
   );
 }
 
