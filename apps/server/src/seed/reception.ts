@@ -1,5 +1,5 @@
 import { eq } from 'drizzle-orm';
-import { uuidv7 } from 'uuidv7';
+import { uuidv7 } from '../shared/ids.js';
 import type { Db } from '../db/client.js';
 import { accounts, receptionSlots, regions } from '../db/schema/index.js';
 

@@ -197,8 +197,8 @@ export function rowAsInserted<T extends PgTable>(table: T, values: T['$inferInse
 /** Maps a raw result row (column names, driver values) to the table's row type, as Drizzle's own selects do. */
 export function rowOf<T>(table: PgTable, raw: Record<string, unknown>): T {
   const out: Record<string, unknown> = {};
-  for (const [key, col] of Object.entries(getTableColumns(table) as Record<string, Column>)) {
-    const v = raw[col.name];
+  for (const { key, col, name } of planOf(table).values()) {
+    const v = raw[name];
     out[key] = v === null || v === undefined ? null : col.mapFromDriverValue(v);
   }
   return out as T;

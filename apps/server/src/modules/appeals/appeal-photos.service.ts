@@ -1,4 +1,4 @@
-import { uuidv7 } from 'uuidv7';
+import { uuidv7 } from '../../shared/ids.js';
 import { APPEAL_PHOTOS_PER_STEP, appealPhotoUrl, type AppealPhoto, type AppealPhotoVisibility } from '@shuren/core';
 import type { Db, DbOrTx } from '../../db/client.js';
 import type { Actor } from '../../shared/actor.js';

@@ -1,4 +1,4 @@
-import { uuidv7 } from 'uuidv7';
+import { uuidv7 } from '../../shared/ids.js';
 import type { FastifyBaseLogger } from 'fastify';
 import { APPEAL_LEVEL_LABELS, APPEAL_STATUS_LABELS, shanghaiClock, type AppealLevel, type AppealStatus } from '@shuren/core';
 import type { Db, DbOrTx } from '../../db/client.js';

@@ -1,4 +1,4 @@
-import { uuidv7 } from 'uuidv7';
+import { uuidv7 } from '../../shared/ids.js';
 import { COMMAND_RULES, evolve, type AppealActorRole, type AppealCommandName, type AppealEvent } from '@shuren/core';
 import type { DbOrTx } from '../../db/client.js';
 import { recordAudit } from '../../shared/audit.js';

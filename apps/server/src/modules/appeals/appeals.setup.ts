@@ -1,4 +1,4 @@
-import { uuidv7 } from 'uuidv7';
+import { uuidv7 } from '../../shared/ids.js';
 import { chinaWorkingCalendar, DEFAULT_CATEGORIES, nextDeadline, type AppealState, type CategoryQuestion, type MachineEnv, type SlaTable } from '@shuren/core';
 import type { Config } from '../../config.js';
 import type { DbOrTx } from '../../db/client.js';

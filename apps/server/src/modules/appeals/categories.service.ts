@@ -1,4 +1,4 @@
-import { uuidv7 } from 'uuidv7';
+import { uuidv7 } from '../../shared/ids.js';
 import { checkCategorySettings, type AppealLevel, type CategoryQuestion, type CreateCategoryBody, type Department, type SlaTable, type UpdateCategoryBody } from '@shuren/core';
 import type { Db } from '../../db/client.js';
 import { recordAudit } from '../../shared/audit.js';

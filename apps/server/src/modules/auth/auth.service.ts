@@ -1,6 +1,6 @@
 import { randomInt } from 'node:crypto';
 import { and, desc, eq, gt, isNull, sql } from 'drizzle-orm';
-import { uuidv7 } from 'uuidv7';
+import { uuidv7 } from '../../shared/ids.js';
 import type { Db } from '../../db/client.js';
 import { accounts, people, regions, sessions, verificationCodes } from '../../db/schema/index.js';
 import { recordAudit } from '../../shared/audit.js';

@@ -1,4 +1,4 @@
-import { uuidv7 } from 'uuidv7';
+import { uuidv7 } from '../../shared/ids.js';
 import type { HouseholdRelation } from '@shuren/core';
 import type { Db } from '../../db/client.js';
 import { recordAudit } from '../../shared/audit.js';

@@ -1,4 +1,4 @@
-import { uuidv7 } from 'uuidv7';
+import { uuidv7 } from '../../shared/ids.js';
 import { HOUSEHOLD_COLUMNS, HOUSEHOLD_REQUIRED_COLUMNS, scopesFor, type HouseholdImportResult, type HouseholdPlanRow } from '@shuren/core';
 import type ExcelJS from 'exceljs';
 import type { Db, DbOrTx } from '../../db/client.js';

@@ -1,4 +1,4 @@
-import { uuidv7 } from 'uuidv7';
+import { uuidv7 } from '../../shared/ids.js';
 import { ROSTER_COLUMNS, ROSTER_REQUIRED_COLUMNS, ROSTER_ROLE_LABELS, scopesFor, type Role, type RosterImportResult, type RosterPlanRow } from '@shuren/core';
 import type ExcelJS from 'exceljs';
 import type { Db, DbOrTx } from '../../db/client.js';

@@ -1,5 +1,5 @@
 import { createHash, randomBytes } from 'node:crypto';
-import { uuidv7 } from 'uuidv7';
+import { uuidv7 } from '../../shared/ids.js';
 import { boxAround, metresBetween, type CreateAppealBody, type CreateOpen311ClientBody, type Lang } from '@shuren/core';
 import type { Db } from '../../db/client.js';
 import { recordAudit } from '../../shared/audit.js';
