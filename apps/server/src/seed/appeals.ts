@@ -11,7 +11,7 @@
  * change anyone made), no notifications. The dashboard rollups follow through their trigger.
  */
 import { sql } from 'drizzle-orm';
-import { trackingCodeFrom, type AppealLevel, type AppealSource } from '@shuren/core';
+import { trackingCodeAt, type AppealLevel, type AppealSource } from '@shuren/core';
 import type { Db, DbOrTx } from '../db/client.js';
 import { columnsOf, ensureDefaultCategories, machineEnv } from '../modules/appeals/appeals.setup.js';
 import { rebuildAppealRollups } from '../modules/appeals/appeals.stats.js';
@@ -193,11 +193,11 @@ export async function generateAppeals(db: Db, opts: GenerateAppealsOptions): Pro
   }
 
   const codes = new Set<string>();
-  const codeBytes = new Uint8Array(7);
-  const newCode = () => {
+  const codeBytes = new Uint8Array(5);
+  const newCode = (at: number) => {
     for (;;) {
-      for (let i = 0; i < 7; i++) codeBytes[i] = Math.floor(rng.next() * 256);
-      const c = trackingCodeFrom(codeBytes, 10);
+      for (let i = 0; i < 5; i++) codeBytes[i] = Math.floor(rng.next() * 256);
+      const c = trackingCodeAt(at, codeBytes);
       if (!codes.has(c)) return codes.add(c), c;
     }
   };
@@ -258,7 +258,7 @@ export async function generateAppeals(db: Db, opts: GenerateAppealsOptions): Pro
       };
       const unit = placeChain[life.unitIndex];
       const head = JSON.stringify([
-        id, newCode(), category.id, category.code, DESCRIPTIONS[category.code]?.[Math.floor(rng.next() * DESCRIPTIONS[category.code].length)] ?? '需要协调的事项',
+        id, newCode(life.submittedAt), category.id, category.code, DESCRIPTIONS[category.code]?.[Math.floor(rng.next() * DESCRIPTIONS[category.code].length)] ?? '需要协调的事项',
         category.code === 'objects_from_height' ? { injured: false } : {}, source, place.id, place.path, reporter, onBehalfOf, new Date(life.submittedAt).toISOString(), unit.id, unit.path,
       ]).slice(0, -1);
       out.push(`${head},${life.columns},${fillLife(life.state, fill)},${fillLife(life.events, fill)}]`);

@@ -79,6 +79,22 @@ export function trackingCodeFrom(bytes: Uint8Array, length = 10): string {
   return out;
 }
 
+/** 2025-01-01 00:00 in Asia/Shanghai: day 0 of the day count at the front of a tracking code. */
+const TRACKING_CODE_EPOCH = Date.UTC(2024, 11, 31, 16);
+const DAY_MS = 86_400_000;
+
+/**
+ * A new report's tracking code: two characters for the day it was made (days since 2025-01-01 in Asia/Shanghai,
+ * mod 1024, so a pair comes back after 2.8 years) and eight from `random` (40 bits, 5 bytes). The day in front keeps
+ * one day's codes side by side in the unique index, so a report writes to a leaf already in memory instead of a
+ * random leaf of an index that grows with every report ever made. The random part is what keeps a code from being
+ * guessed (the public lookup is also rate-limited); uniqueness is the index's, with a retry on a clash.
+ */
+export function trackingCodeAt(at: number, random: Uint8Array): string {
+  const day = (((Math.floor((at - TRACKING_CODE_EPOCH) / DAY_MS)) % 1024) + 1024) % 1024;
+  return CROCKFORD[day >> 5] + CROCKFORD[day & 31] + trackingCodeFrom(random, 8);
+}
+
 /** Normalises what a resident types (lower case, O→0, I/L→1, dashes/spaces dropped). */
 export function normaliseTrackingCode(input: string): string {
   return input.toUpperCase().replace(/[\s-]/g, '').replace(/O/g, '0').replace(/[IL]/g, '1');

@@ -1,6 +1,6 @@
 import { PgTransaction } from 'drizzle-orm/pg-core';
 import { randomBytesPooled, uuidv7 } from '../../shared/ids.js';
-import { checkAnswers, decide, nextRung, openAppeal, trackingCodeFrom, type AppealCommand, type AppealCommandName, type AppealLevel, type AppealSource, type CreateAppealBody } from '@shuren/core';
+import { checkAnswers, decide, nextRung, openAppeal, trackingCodeAt, type AppealCommand, type AppealCommandName, type AppealLevel, type AppealSource, type CreateAppealBody } from '@shuren/core';
 import type { Db, DbOrTx } from '../../db/client.js';
 import { auditRow, recordAudit } from '../../shared/audit.js';
 import { shanghaiDay } from '../../shared/time.js';
@@ -46,8 +46,8 @@ export async function previewDuplicates(db: Db, ctx: CommandContext, input: { ca
   return findDuplicateSummaries(db, duplicateSearch(category.code, place, pointOf(place, input.point), ctx.now));
 }
 
-function newTrackingCode(): string {
-  return trackingCodeFrom(randomBytesPooled(7), 10);
+function newTrackingCode(now: Date): string {
+  return trackingCodeAt(now.getTime(), randomBytesPooled(5));
 }
 
 /**
@@ -93,7 +93,7 @@ export async function submitAppeal(db: Db, ctx: CommandContext, body: CreateAppe
   const point = pointOf(place, body.point);
   const write = async (q: DbOrTx) => {
     const id = uuidv7();
-    const trackingCode = newTrackingCode();
+    const trackingCode = newTrackingCode(ctx.now);
     const values = {
       id,
       trackingCode,
@@ -142,7 +142,7 @@ export async function submitAppeal(db: Db, ctx: CommandContext, body: CreateAppe
     await claimPhotos(q, actor, body.photoRefs, { appeal: row, step: 'submit', now: ctx.now });
     return { row, outbound: recipients.map((recipientPersonId): OutboundNotification => ({ recipientPersonId, kind: 'assigned', appealId: id, trackingCode, ...text })) };
   };
-  // A tracking code already taken (≈ n/2^50) fails the statement: try again with a new one. Inside a caller's
+  // A tracking code already taken (≈ n/2^40, n the day's reports) fails the statement: try again with a new one. Inside a caller's
   // transaction (Open311) the write runs in a savepoint, so a retry is possible there too.
   let written: Awaited<ReturnType<typeof write>> | undefined;
   for (let attempt = 0; !written; attempt++) {
