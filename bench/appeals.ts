@@ -17,7 +17,8 @@
  * load generator: the figures to compare between runs and machines, since req/s moves with whatever else runs.
  *
  * Flags: --smoke (scale small, 5,000 appeals, ≈3 s per load scenario, exits 1 on any non-2xx), --json, --count N,
- * --scale small|guicheng, --duration S, --connections C, --samples K (sequential requests per query), --strict
+ * --scale small|guicheng, --duration S (per load scenario, in all), --rounds R (windows per load scenario, the two scenarios
+ * taking turns; 3, or 1 with --smoke), --connections C, --samples K (sequential requests per query), --strict
  * (exit 1 when a target is missed), --reuse NAME (measure an existing database on the server, e.g. one kept from an earlier
  * load: no seeding or generation, nothing dropped). DATABASE_URL names the server; the scratch database `shuren_bench_*` is dropped.
  */
@@ -58,6 +59,9 @@ const scale = text('scale', smoke ? 'small' : 'guicheng') as 'small' | 'guicheng
 const count = option('count', smoke ? 5000 : 1_000_000);
 const duration = option('duration', smoke ? 3 : 15);
 const warmup = smoke ? 0 : option('warmup', 3);
+/** Windows per load scenario, taking turns with the other scenario's; `duration` is split between them. */
+const rounds = Math.floor(option('rounds', smoke ? 1 : 3));
+const windowSeconds = Math.max(1, Math.round(duration / rounds));
 // --cpu-profile FILE: the server's CPU profile during the measured submit scenario (open in Chrome DevTools), and the
 // ceiling's in FILE with `.ceiling` before its extension, to set the two side by side.
 const cpuProfile = text('cpu-profile', '');
@@ -136,6 +140,50 @@ async function explain(pool: pg.Pool, q: Captured): Promise<string[]> {
   } finally {
     c.release();
   }
+}
+
+type CpuPerRequest = { server: number; postgres: number | null; load: number };
+type ScenarioResult = LoadResult & { walBytesPerRequest: number; walFullPagesPerRequest: number; blocksReadPerRequest: Record<string, number>; cpuMicrosPerRequest: CpuPerRequest };
+type MeasuredWindow = { result: LoadResult; serverMicros: number; pgMicros: number | null; wal: { bytes: number; fpi: number }; io: Map<string, number> };
+
+/**
+ * One scenario's windows as one result: requests, CPU, WAL and blocks added up (so per-request figures are over every
+ * window), req/s the mean of the windows' (they are equally long), p50 the median of theirs and p99 the worst.
+ */
+function combineWindows(windows: MeasuredWindow[]): ScenarioResult {
+  const sum = (f: (w: MeasuredWindow) => number) => windows.reduce((a, w) => a + f(w), 0);
+  const requests = Math.max(1, sum((w) => w.result.requests));
+  const perRequest = (micros: number) => Math.round(micros / requests);
+  const statusCodes: LoadResult['statusCodes'] = {};
+  for (const w of windows) for (const [code, { count }] of Object.entries(w.result.statusCodes)) statusCodes[code] = { count: (statusCodes[code]?.count ?? 0) + count };
+  const blocks = new Map<string, number>();
+  for (const w of windows) for (const [name, n] of w.io) blocks.set(name, (blocks.get(name) ?? 0) + n);
+  const p50s = windows.map((w) => w.result.latencyP50).sort((a, b) => a - b);
+  const pgMicros = windows.some((w) => w.pgMicros === null) ? null : sum((w) => w.pgMicros!);
+  return {
+    requestsPerSecond: Math.round((sum((w) => w.result.requestsPerSecond) / windows.length) * 100) / 100,
+    latencyP50: p50s[Math.floor((p50s.length - 1) / 2)],
+    latencyP99: Math.max(...windows.map((w) => w.result.latencyP99)),
+    requests: sum((w) => w.result.requests),
+    non2xx: sum((w) => w.result.non2xx),
+    errors: sum((w) => w.result.errors),
+    timeouts: sum((w) => w.result.timeouts),
+    statusCodes,
+    cpuMicros: sum((w) => w.result.cpuMicros),
+    // WAL per request (the whole server's WAL over the windows, so other databases' writes inflate it a little):
+    // commits wait for their WAL to reach disk, so bytes and full-page images per request decide how many
+    // commits one fsync can carry.
+    walBytesPerRequest: perRequest(sum((w) => w.wal.bytes)),
+    walFullPagesPerRequest: Math.round((sum((w) => w.wal.fpi) / requests) * 100) / 100,
+    blocksReadPerRequest: Object.fromEntries(
+      [...blocks]
+        .map(([name, n]) => [name, Math.round((n / requests) * 100) / 100] as const)
+        .filter(([, n]) => n >= 0.01)
+        .sort((a, b) => b[1] - a[1])
+        .slice(0, 10),
+    ),
+    cpuMicrosPerRequest: { server: perRequest(sum((w) => w.serverMicros)), postgres: pgMicros === null ? null : perRequest(pgMicros), load: perRequest(sum((w) => w.result.cpuMicros)) },
+  };
 }
 
 async function main() {
@@ -235,8 +283,7 @@ async function main() {
     const reads = await readTimings();
     // CPU per request of the three parties (µs): unlike req/s, barely moved by what else the machine does, so these
     // are the figures to compare between runs and machines. PostgreSQL's is null when it runs on another machine.
-    type CpuPerRequest = { server: number; postgres: number | null; load: number };
-    const results: Record<string, LoadResult & { label: string; walBytesPerRequest: number; walFullPagesPerRequest: number; blocksReadPerRequest: Record<string, number>; cpuMicrosPerRequest: CpuPerRequest }> = {};
+    const results: Record<string, ScenarioResult & { label: string }> = {};
     const walStats = async () => {
       const r = (await pool.query<{ bytes: string; fpi: string }>('select wal_bytes::text as bytes, wal_fpi::text as fpi from pg_stat_wal')).rows[0];
       return { bytes: Number(r.bytes), fpi: Number(r.fpi) };
@@ -255,38 +302,36 @@ async function main() {
       { key: 'ceiling', label: 'ceiling: bare Fastify + 1 INSERT', url: ceiling.url, method: 'POST' as const, headers: { 'content-type': 'application/json' }, body: CEILING_BODY },
       { key: 'submit', label: `POST /api/v1/appeals (resident, ${bodies.length} place×category)`, url: `${appUrl}/api/v1/appeals`, method: 'POST' as const, headers: { cookie: resident, 'content-type': 'application/json' }, bodies },
     ];
-    for (const s of scenarios) {
-      if (warmup > 0) {
-        say(`warming up ${s.label} (${warmup}s)…`);
-        await load({ ...s, duration: warmup });
+    // The scenarios take turns in `rounds` windows each (ceiling, submit, ceiling, submit, …), `duration` seconds per
+    // scenario in all: on a shared machine whose speed drifts within minutes, the two are then measured at the same
+    // times, and a slow or fast spell weighs on both instead of on whichever happened to run in it.
+    const windows = new Map<string, MeasuredWindow[]>(scenarios.map((s) => [s.key, []]));
+    for (let round = 0; round < rounds; round++) {
+      for (const s of scenarios) {
+        if (round === 0 && warmup > 0) {
+          say(`warming up ${s.label} (${warmup}s)…`);
+          await load({ ...s, duration: warmup });
+        }
+        say(`measuring ${s.label} (round ${round + 1} of ${rounds}, ${windowSeconds}s, ${connections} connections)…`);
+        // Profiles cover the first round: one file per scenario.
+        const profiler = cpuProfile && round === 0 ? await startProfiler() : null;
+        const walBefore = await walStats();
+        const ioBefore = await ioStats();
+        const serverCpu = process.cpuUsage();
+        const pgCpu = postgresCpuMicros();
+        const result = await load({ ...s, duration: windowSeconds });
+        const serverUsed = process.cpuUsage(serverCpu);
+        const pgUsed = pgCpu === null ? null : (postgresCpuMicros() ?? pgCpu) - pgCpu;
+        const walAfter = await walStats();
+        const ioAfter = await ioStats();
+        const io = new Map([...ioAfter].map(([name, n]) => [name, n - (ioBefore.get(name) ?? 0)]));
+        windows.get(s.key)!.push({ result, serverMicros: serverUsed.user + serverUsed.system, pgMicros: pgUsed, wal: { bytes: walAfter.bytes - walBefore.bytes, fpi: walAfter.fpi - walBefore.fpi }, io });
+        if (profiler) await profiler.stop(s.key === 'submit' ? cpuProfile : cpuProfile.replace(/(\.[^./]*)?$/, `.${s.key}$1`));
       }
-      say(`measuring ${s.label} (${duration}s, ${connections} connections)…`);
-      const profiler = cpuProfile ? await startProfiler() : null;
-      const walBefore = await walStats();
-      const ioBefore = await ioStats();
-      const serverCpu = process.cpuUsage();
-      const pgCpu = postgresCpuMicros();
-      const result = await load({ ...s, duration });
-      const serverUsed = process.cpuUsage(serverCpu);
-      const pgUsed = pgCpu === null ? null : (postgresCpuMicros() ?? pgCpu) - pgCpu;
-      const walAfter = await walStats();
-      const ioAfter = await ioStats();
-      const blocksPerRequest = Object.fromEntries(
-        [...ioAfter]
-          .map(([name, n]) => [name, Math.round(((n - (ioBefore.get(name) ?? 0)) / Math.max(1, result.requests)) * 100) / 100] as const)
-          .filter(([, n]) => n >= 0.01)
-          .sort((a, b) => b[1] - a[1])
-          .slice(0, 10),
-      );
-      const perRequest = (micros: number) => Math.round(micros / Math.max(1, result.requests));
-      const cpuMicrosPerRequest: CpuPerRequest = { server: perRequest(serverUsed.user + serverUsed.system), postgres: pgUsed === null ? null : perRequest(pgUsed), load: perRequest(result.cpuMicros) };
-      // WAL per request (the whole server's WAL over the window, so other databases' writes inflate it a little):
-      // commits wait for their WAL to reach disk, so bytes and full-page images per request decide how many
-      // commits one fsync can carry.
-      const per = (k: keyof typeof walBefore) => Math.round((walAfter[k] - walBefore[k]) / Math.max(1, result.requests));
-      results[s.key] = { label: s.label, ...result, walBytesPerRequest: per('bytes'), walFullPagesPerRequest: Math.round(((walAfter.fpi - walBefore.fpi) / Math.max(1, result.requests)) * 100) / 100, blocksReadPerRequest: blocksPerRequest, cpuMicrosPerRequest };
-      if (profiler) await profiler.stop(s.key === 'submit' ? cpuProfile : cpuProfile.replace(/(\.[^./]*)?$/, `.${s.key}$1`));
     }
+    for (const s of scenarios) results[s.key] = { label: s.label, ...combineWindows(windows.get(s.key)!) };
+    // Each round's own ratio: how far the machine's drift moved the figure within this run.
+    const ratioByRound = windows.get('submit')!.map((w, i) => Math.round((w.result.requestsPerSecond / (windows.get('ceiling')![i].result.requestsPerSecond || 1)) * 1000) / 1000);
 
     const afterLoad = await readTimings();
     const { queue, metrics } = reads;
@@ -330,7 +375,8 @@ async function main() {
       connections,
       poolSize: config.dbPoolSize,
       scenarios: results,
-      ratios: { submitToCeiling: ratio },
+      rounds,
+      ratios: { submitToCeiling: ratio, byRound: ratioByRound },
       queue,
       metrics,
       openInWorkerCommunity: reads.openInCommunity,
@@ -346,7 +392,7 @@ async function main() {
       const m = report.machine;
       console.log(`\nShuren appeals benchmark — ${report.date} — ${m.cpus} × ${m.model}, node ${m.node}, PostgreSQL ${m.postgres}, load average ${m.loadAverage.join(' ')}`);
       const where = reuse ? `the reused database "${dbName}"` : `"${scale}"; ${generated.events.toLocaleString('en')} events, generated in ${((timings.generateMs ?? 0) / 1000).toFixed(1)} s`;
-      console.log(`${report.appeals.total.toLocaleString('en')} appeals on ${where}; ${connections} connections, ${duration}s per load scenario, pool ${config.dbPoolSize}\n`);
+      console.log(`${report.appeals.total.toLocaleString('en')} appeals on ${where}; ${connections} connections, ${duration}s per load scenario in ${rounds} round(s), pool ${config.dbPoolSize}\n`);
       console.log(`${'scenario'.padEnd(64)} ${'req/s'.padStart(8)} ${'p50 ms'.padStart(7)} ${'p99 ms'.padStart(7)} ${'non-2xx'.padStart(8)} ${'WAL B/req'.padStart(10)} ${'FPI/req'.padStart(8)}  ${'CPU µs/req: server / PostgreSQL / load'}`);
       for (const r of Object.values(results)) {
         const c = r.cpuMicrosPerRequest;
@@ -356,7 +402,7 @@ async function main() {
         const blocks = Object.entries(r.blocksReadPerRequest);
         if (blocks.length) console.log(`  blocks read from outside shared_buffers per request, ${r.label.split(':')[0]}: ${blocks.map(([name, n]) => `${name} ${n}`).join(', ')}`);
       }
-      console.log(`ratio submit / ceiling: ${(ratio * 100).toFixed(1)}%  (target ≥ 50%)`);
+      console.log(`ratio submit / ceiling: ${(ratio * 100).toFixed(1)}%  (target ≥ 50%)${rounds > 1 ? `; round by round: ${ratioByRound.map((r) => `${(r * 100).toFixed(1)}%`).join(', ')}` : ''}`);
       const cpuTotal = (c: CpuPerRequest) => c.server + (c.postgres ?? 0) + c.load;
       if (results.ceiling.cpuMicrosPerRequest.postgres !== null) {
         console.log(`CPU per request, all three together: submit ${cpuTotal(results.submit.cpuMicrosPerRequest)} µs, ceiling ${cpuTotal(results.ceiling.cpuMicrosPerRequest)} µs (50 % needs submit ≤ 2 × ceiling)`);
