@@ -284,8 +284,12 @@ async function main() {
     // CPU per request of the three parties (µs): unlike req/s, barely moved by what else the machine does, so these
     // are the figures to compare between runs and machines. PostgreSQL's is null when it runs on another machine.
     const results: Record<string, ScenarioResult & { label: string }> = {};
+    // WAL bytes from the insert position, which moves as WAL is written: `pg_stat_wal` hears of a backend's WAL only
+    // when that backend reports its statistics (at most once a second, on its next commit), and the pool's backends
+    // serve both scenarios, so a submit window's last second showed up in the next ceiling window. Full-page images
+    // have only `pg_stat_wal`, with that lag.
     const walStats = async () => {
-      const r = (await pool.query<{ bytes: string; fpi: string }>('select wal_bytes::text as bytes, wal_fpi::text as fpi from pg_stat_wal')).rows[0];
+      const r = (await pool.query<{ bytes: string; fpi: string }>("select pg_wal_lsn_diff(pg_current_wal_insert_lsn(), '0/0')::text as bytes, wal_fpi::text as fpi from pg_stat_wal")).rows[0];
       return { bytes: Number(r.bytes), fpi: Number(r.fpi) };
     };
     // Blocks each relation of this database had to fetch from outside shared_buffers, and buffers the backends had to
@@ -306,6 +310,15 @@ async function main() {
     // scenario in all: on a shared machine whose speed drifts within minutes, the two are then measured at the same
     // times, and a slow or fast spell weighs on both instead of on whichever happened to run in it.
     const windows = new Map<string, MeasuredWindow[]>(scenarios.map((s) => [s.key, []]));
+    // What a submit window sets off after itself — autovacuum of the tables it filled — finishes before the next window
+    // starts (up to 30 s), so that it is not charged to the ceiling measured next. With one window each it fell
+    // after the last window and was charged to neither; so it is here.
+    const settle = async () => {
+      const t = Date.now();
+      const vacuuming = async () => Number((await one<{ n: string }>("select count(*) as n from pg_stat_activity where backend_type = 'autovacuum worker'")).n) > 0;
+      while (Date.now() - t < 30_000 && (await vacuuming())) await new Promise((r) => setTimeout(r, 200));
+      timings.settleMs = (timings.settleMs ?? 0) + Date.now() - t;
+    };
     for (let round = 0; round < rounds; round++) {
       for (const s of scenarios) {
         if (round === 0 && warmup > 0) {
@@ -313,6 +326,7 @@ async function main() {
           await load({ ...s, duration: warmup });
         }
         say(`measuring ${s.label} (round ${round + 1} of ${rounds}, ${windowSeconds}s, ${connections} connections)…`);
+        await settle();
         // Profiles cover the first round: one file per scenario.
         const profiler = cpuProfile && round === 0 ? await startProfiler() : null;
         const walBefore = await walStats();
@@ -331,6 +345,11 @@ async function main() {
     }
     for (const s of scenarios) results[s.key] = { label: s.label, ...combineWindows(windows.get(s.key)!) };
     // Each round's own ratio: how far the machine's drift moved the figure within this run.
+    // Each window on its own (req/s, WAL bytes and CPU µs of all three parties per request): whether one scenario's
+    // windows bear marks of the other's.
+    const byRound = Object.fromEntries(
+      [...windows].map(([key, ws]) => [key, ws.map((w) => ({ requestsPerSecond: w.result.requestsPerSecond, walBytesPerRequest: Math.round(w.wal.bytes / Math.max(1, w.result.requests)), cpuMicrosPerRequest: Math.round((w.serverMicros + (w.pgMicros ?? 0) + w.result.cpuMicros) / Math.max(1, w.result.requests)) }))]),
+    );
     const ratioByRound = windows.get('submit')!.map((w, i) => Math.round((w.result.requestsPerSecond / (windows.get('ceiling')![i].result.requestsPerSecond || 1)) * 1000) / 1000);
 
     const afterLoad = await readTimings();
@@ -377,6 +396,7 @@ async function main() {
       scenarios: results,
       rounds,
       ratios: { submitToCeiling: ratio, byRound: ratioByRound },
+      byRound,
       queue,
       metrics,
       openInWorkerCommunity: reads.openInCommunity,
