@@ -344,12 +344,12 @@ async function main() {
       }
     }
     for (const s of scenarios) results[s.key] = { label: s.label, ...combineWindows(windows.get(s.key)!) };
-    // Each round's own ratio: how far the machine's drift moved the figure within this run.
     // Each window on its own (req/s, WAL bytes and CPU µs of all three parties per request): whether one scenario's
     // windows bear marks of the other's.
     const byRound = Object.fromEntries(
       [...windows].map(([key, ws]) => [key, ws.map((w) => ({ requestsPerSecond: w.result.requestsPerSecond, walBytesPerRequest: Math.round(w.wal.bytes / Math.max(1, w.result.requests)), cpuMicrosPerRequest: Math.round((w.serverMicros + (w.pgMicros ?? 0) + w.result.cpuMicros) / Math.max(1, w.result.requests)) }))]),
     );
+    // Each round's own ratio: how far the machine's drift moved the figure within this run.
     const ratioByRound = windows.get('submit')!.map((w, i) => Math.round((w.result.requestsPerSecond / (windows.get('ceiling')![i].result.requestsPerSecond || 1)) * 1000) / 1000);
 
     const afterLoad = await readTimings();
