@@ -60,7 +60,7 @@ const count = option('count', smoke ? 5000 : 1_000_000);
 const duration = option('duration', smoke ? 3 : 15);
 const warmup = smoke ? 0 : option('warmup', 3);
 /** Windows per load scenario, taking turns with the other scenario's; `duration` is split between them. */
-const rounds = Math.floor(option('rounds', smoke ? 1 : 3));
+const rounds = Math.max(1, Math.floor(option('rounds', smoke ? 1 : 3)));
 const windowSeconds = Math.max(1, Math.round(duration / rounds));
 // --cpu-profile FILE: the server's CPU profile during the measured submit scenario (open in Chrome DevTools), and the
 // ceiling's in FILE with `.ceiling` before its extension, to set the two side by side.
